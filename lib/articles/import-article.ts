@@ -1,0 +1,168 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import { getSchema } from "@tiptap/core";
+
+import { projectDocText } from "@/lib/anchoring/text-projection";
+import { prisma } from "@/lib/db";
+import { articleExtensions } from "@/lib/editor/article-extensions";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import { buildArticleDoc } from "./build-article-doc";
+import { decodeArticleFile } from "./decode-article-file";
+import { deriveSections } from "./derive-sections";
+import { parseArticle } from "./parse-article";
+import { importArticleOptionsSchema, type ImportArticleOptions } from "./schemas";
+
+/** What an import did. */
+export interface ImportArticleResult {
+  /** created: new article; revised: new revision of an existing one; unchanged: identical text. */
+  status: "created" | "revised" | "unchanged";
+  articleId: string;
+  slug: string;
+  title: string;
+  revisionNumber: number;
+  counts: { sections: number; infoboxFields: number; bibliographyEntries: number };
+  /** Lines the parser kept but could not read as intended (kept as text; nothing is dropped). */
+  warnings: string[];
+}
+
+/** Everything an import derives from a file before it touches the database. */
+export interface PreparedArticle {
+  title: string;
+  slug: string;
+  sourceText: string;
+  contentHash: string;
+  doc: Prisma.InputJsonValue;
+  plainText: string;
+  sections: ReturnType<typeof deriveSections>;
+  infobox: { key: string; value: string }[];
+  bibliography: { raw: string; author: string | null; title: string | null; year: number | null }[];
+  warnings: string[];
+}
+
+const articleSchema = getSchema(articleExtensions);
+
+/**
+ * Decodes, parses and projects an article file without touching the database. Throws AppError
+ * (INVALID_INPUT / PAYLOAD_TOO_LARGE) with a one-line reason for a file that cannot be imported.
+ */
+export function prepareArticle(bytes: Uint8Array): PreparedArticle {
+  const sourceText = decodeArticleFile(bytes);
+  const parsed = parseArticle(sourceText);
+  const json = buildArticleDoc(parsed);
+  let node;
+  try {
+    node = articleSchema.nodeFromJSON(json);
+    node.check();
+  } catch (error) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `the article does not fit the document schema: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const projection = projectDocText(node);
+  return {
+    title: parsed.title,
+    slug: parsed.slug,
+    sourceText,
+    contentHash: createHash("sha256").update(sourceText, "utf8").digest("hex"),
+    doc: json as Prisma.InputJsonValue,
+    plainText: projection.text,
+    sections: deriveSections(node, projection),
+    infobox: parsed.infobox.map(({ key, value }) => ({ key, value })),
+    bibliography: parsed.bibliography.map(({ raw, author, title, year }) => ({
+      raw,
+      author,
+      title,
+      year,
+    })),
+    warnings: parsed.warnings,
+  };
+}
+
+/**
+ * Imports an article file: a new article, a new revision of the article with the same slug when
+ * the text changed, or nothing at all when it did not. Everything is written in one transaction,
+ * with the article row locked so that concurrent imports of one article number revisions in turn.
+ */
+export async function importArticle(
+  bytes: Uint8Array,
+  options: ImportArticleOptions = {},
+): Promise<ImportArticleResult> {
+  return importPreparedArticle(prepareArticle(bytes), options);
+}
+
+/**
+ * The database half of `importArticle`, for callers that validated the file with `prepareArticle`
+ * before opening the database (the CLI does, so that a bad file never creates anything).
+ */
+export async function importPreparedArticle(
+  prepared: PreparedArticle,
+  options: ImportArticleOptions = {},
+): Promise<ImportArticleResult> {
+  const { sourceName, slug: slugOverride, authorId } = importArticleOptionsSchema.parse(options);
+  const slug = slugOverride ?? prepared.slug;
+  const counts = {
+    sections: prepared.sections.length,
+    infoboxFields: prepared.infobox.length,
+    bibliographyEntries: prepared.bibliography.length,
+  };
+
+  return prisma.$transaction(async (tx) => {
+    const article = await tx.article.upsert({
+      where: { slug },
+      create: { slug, title: prepared.title },
+      update: {},
+    });
+    await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${article.id}::uuid FOR UPDATE`;
+    const latest = await tx.articleRevision.findFirst({
+      where: { articleId: article.id },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, contentHash: true },
+    });
+    const base = { articleId: article.id, slug, title: prepared.title, counts, warnings: prepared.warnings };
+    if (latest && latest.contentHash === prepared.contentHash) {
+      return { ...base, status: "unchanged", revisionNumber: latest.number };
+    }
+    const revision = await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        number: (latest?.number ?? 0) + 1,
+        title: prepared.title,
+        doc: prepared.doc,
+        plainText: prepared.plainText,
+        sourceText: prepared.sourceText,
+        contentHash: prepared.contentHash,
+        sourceName: sourceName ?? null,
+        authorId: authorId ?? null,
+        sections: { createMany: { data: prepared.sections } },
+        infoboxFields: {
+          createMany: { data: prepared.infobox.map((field, position) => ({ ...field, position })) },
+        },
+        bibliographyEntries: {
+          createMany: {
+            data: prepared.bibliography.map((entry, position) => ({ ...entry, position })),
+          },
+        },
+      },
+      select: { id: true, number: true },
+    });
+    await tx.article.update({
+      where: { id: article.id },
+      data: { currentRevisionId: revision.id, title: prepared.title },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: authorId ?? null,
+        action: "article.import",
+        subjectType: "ArticleRevision",
+        subjectId: revision.id,
+        data: { slug, revisionNumber: revision.number, sourceName: sourceName ?? null, counts },
+      },
+    });
+    return { ...base, status: latest ? "revised" : "created", revisionNumber: revision.number };
+  });
+}

@@ -1,0 +1,5 @@
+/** The project's root folder, whatever the current directory of the command. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
