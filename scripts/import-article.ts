@@ -9,7 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { MAX_ARTICLE_FILE_BYTES } from "@/lib/articles/decode-article-file";
+import { assertArticleFileSize } from "@/lib/articles/decode-article-file";
 import { importPreparedArticle, prepareArticle } from "@/lib/articles/import-article";
 import { openDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
@@ -37,7 +37,8 @@ async function main(): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const filePath = path.resolve(process.cwd(), file ?? "");
+  // npm runs scripts in the project root; INIT_CWD is where the user typed the command.
+  const filePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file ?? "");
   const label = path.basename(filePath);
 
   let prepared;
@@ -46,10 +47,8 @@ async function main(): Promise<number> {
     if (!info.isFile()) {
       throw new Error("not a regular file");
     }
-    if (info.size > MAX_ARTICLE_FILE_BYTES) {
-      // Refuse before reading a huge file into memory; decodeArticleFile words the message.
-      prepareArticle(new Uint8Array(info.size));
-    }
+    // Refuse an oversized file before reading it into memory.
+    assertArticleFileSize(info.size);
     prepared = prepareArticle(new Uint8Array(await readFile(filePath)));
   } catch (error) {
     const reason = isAppError(error)

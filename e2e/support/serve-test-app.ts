@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { seedDatabase } from "@/seed/seed-database";
 import { createTestDatabase, projectRoot } from "@/seed/test-database";
 
-import { startTcpProxy } from "./tcp-proxy";
+import { startTcpProxy } from "@/seed/tcp-proxy";
 
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3101);

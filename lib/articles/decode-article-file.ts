@@ -18,15 +18,41 @@ export interface DecodeArticleFileOptions {
 const BYTES_PER_KB = 1024;
 const BYTES_PER_MB = 1024 * 1024;
 
-/** "12 bytes", "3.4 KB", "6.2 MB", "5 MB": one decimal at most, none when it is zero. */
-function formatByteSize(bytes: number): string {
+/**
+ * "12 bytes", "3.4 KB", "6.2 MB", "5 MB": one decimal at most, none when it is zero.
+ *
+ * The file size is rounded up so that a file just over the limit never reads as "5 MB; the limit
+ * is 5 MB"; the limit itself is rounded to the nearest tenth.
+ */
+function formatByteSize(bytes: number, rounding: "up" | "nearest"): string {
+  const round = (value: number): number =>
+    rounding === "up" ? Math.ceil(value * 10) / 10 : Math.round(value * 10) / 10;
   if (bytes < BYTES_PER_KB) {
     return `${bytes} bytes`;
   }
   if (bytes < BYTES_PER_MB) {
-    return `${Number((bytes / BYTES_PER_KB).toFixed(1))} KB`;
+    return `${round(bytes / BYTES_PER_KB)} KB`;
   }
-  return `${Number((bytes / BYTES_PER_MB).toFixed(1))} MB`;
+  return `${round(bytes / BYTES_PER_MB)} MB`;
+}
+
+/**
+ * Refuse a file over the size limit from its size alone, so that callers holding only a file's
+ * metadata (the CLI) can refuse it before reading it into memory.
+ *
+ * @throws AppError `PAYLOAD_TOO_LARGE` when `byteLength` exceeds `maxBytes`.
+ */
+export function assertArticleFileSize(
+  byteLength: number,
+  maxBytes: number = MAX_ARTICLE_FILE_BYTES,
+): void {
+  if (byteLength > maxBytes) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `file is ${formatByteSize(byteLength, "up")}; the limit is ${formatByteSize(maxBytes, "nearest")}`,
+      { bytes: byteLength, maxBytes },
+    );
+  }
 }
 
 /**
@@ -41,15 +67,11 @@ function formatByteSize(bytes: number): string {
  * @throws AppError `PAYLOAD_TOO_LARGE` when the file is over the limit, `INVALID_INPUT` when it
  *   is empty or whitespace-only, or binary (contains a NUL byte or is not valid UTF-8).
  */
-export function decodeArticleFile(bytes: Uint8Array, options: DecodeArticleFileOptions = {}): string {
-  const maxBytes = options.maxBytes ?? MAX_ARTICLE_FILE_BYTES;
-  if (bytes.byteLength > maxBytes) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `file is ${formatByteSize(bytes.byteLength)}; the limit is ${formatByteSize(maxBytes)}`,
-      { bytes: bytes.byteLength, maxBytes },
-    );
-  }
+export function decodeArticleFile(
+  bytes: Uint8Array,
+  options: DecodeArticleFileOptions = {},
+): string {
+  assertArticleFileSize(bytes.byteLength, options.maxBytes);
   if (bytes.byteLength === 0) {
     throw new AppError("INVALID_INPUT", "file is empty");
   }

@@ -111,6 +111,37 @@ export async function importPreparedArticle(
     bibliographyEntries: prepared.bibliography.length,
   };
 
+  // Two first imports of one article race to create its row: the loser's transaction fails on the
+  // slug's unique constraint and is simply run again, and then finds the winner's row.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writeRevision(prepared, { slug, sourceName, authorId, counts });
+    } catch (error) {
+      if (attempt >= MAX_WRITE_ATTEMPTS || !isUniqueViolation(error)) {
+        throw error;
+      }
+    }
+  }
+}
+
+/** How often an import is tried when it loses a race on a unique constraint. */
+const MAX_WRITE_ATTEMPTS = 3;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+/** Writes a revision (or finds the text unchanged) in one transaction. */
+function writeRevision(
+  prepared: PreparedArticle,
+  options: {
+    slug: string;
+    sourceName: string | undefined;
+    authorId: string | null | undefined;
+    counts: ImportArticleResult["counts"];
+  },
+): Promise<ImportArticleResult> {
+  const { slug, sourceName, authorId, counts } = options;
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.upsert({
       where: { slug },

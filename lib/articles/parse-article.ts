@@ -117,8 +117,7 @@ const MAX_QUOTED_LENGTH = 60;
 
 /** A line that starts with `=`, read as heading marks around text. */
 type MarkedLine =
-  | { kind: "heading"; level: number; text: string }
-  | { kind: "malformed"; problem: string };
+  { kind: "heading"; level: number; text: string } | { kind: "malformed"; problem: string };
 
 /** Shorten a line for a warning message. */
 function quoteLine(line: string): string {
@@ -322,13 +321,17 @@ export function parseArticle(source: string): ParsedArticle {
     if (INFOBOX_MARKER.test(text.trim())) {
       const fieldCount = countInfoboxLines(lines, index + 1);
       if (hasSeenHeading || hasInfobox) {
-        const where = hasInfobox ? "a second Infobox line" : "an Infobox line after the first heading";
+        const where = hasInfobox
+          ? "a second Infobox line"
+          : "an Infobox line after the first heading";
         warnings.push(`line ${line}: ${where}; kept as a paragraph`);
         addParagraph(text, line);
         continue;
       }
       if (fieldCount === 0) {
-        warnings.push(`line ${line}: an Infobox line with no "- Key: Value" lines; kept as a paragraph`);
+        warnings.push(
+          `line ${line}: an Infobox line with no "- Key: Value" lines; kept as a paragraph`,
+        );
         addParagraph(text, line);
         continue;
       }

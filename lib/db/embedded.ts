@@ -67,7 +67,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHan
   const deadline = Date.now() + ATTACH_TIMEOUT_MS;
   for (;;) {
     const lock = await readLock(lockPath);
-    if (lock && isProcessAlive(lock.pid) && lock.pid !== process.pid) {
+    if (lock && isProcessAlive(lock.pid)) {
       if (lock.port !== null && (await isPortOpen(lock.port))) {
         const url = embeddedUrl(lock.port);
         return { url, kind: "embedded-attached", close: async () => undefined };

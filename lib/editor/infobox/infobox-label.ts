@@ -24,6 +24,10 @@ export const InfoboxLabel = Node.create<InfoboxLabelOptions>({
 
   renderHTML({ HTMLAttributes }) {
     // `scope="row"` tells screen readers the header names its row, not a column.
-    return ["th", mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, { scope: "row" }), 0];
+    return [
+      "th",
+      mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, { scope: "row" }),
+      0,
+    ];
   },
 });

@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+
+import { SiteFooter } from "@/components/ui/site-footer";
+import { SiteHeader } from "@/components/ui/site-header";
+
+import "./globals.css";
+
+/** Site-wide metadata; pages set their own title, which the template suffixes with the site name. */
+export const metadata: Metadata = {
+  title: { default: "Apparatus", template: "%s · Apparatus" },
+  description:
+    "Apparatus, a source-critique workbench: read an article closely, annotate its claims, weigh its sources.",
+};
+
+/** Paper in light mode, ink in dark mode, for browser chrome that follows the page. */
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf6" },
+    { media: "(prefers-color-scheme: dark)", color: "#171614" },
+  ],
+};
+
+/**
+ * The root layout: skip link, site header (banner), the page in `<main>`, site footer.
+ * `<main id="main">` is the skip link's target; it takes focus programmatically only.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import styles from "./site-header.module.css";
+
+/** Props of {@link SiteHeader}. */
+export interface SiteHeaderProps {
+  /** Account links (sign in, user menu) shown at the right-hand end; nothing until auth lands. */
+  actions?: ReactNode;
+}
+
+/**
+ * The banner at the top of every page: the "Apparatus" wordmark linking home, and a slot on the
+ * right for account links. A top-level `<header>`, so it is the page's banner landmark.
+ */
+export function SiteHeader({ actions }: SiteHeaderProps) {
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <p className={styles.brand}>
+          <Link href="/" className={styles.wordmark}>
+            Apparatus
+          </Link>
+          <span className={styles.tagline}>a source-critique workbench</span>
+        </p>
+        {actions ? <div className={styles.actions}>{actions}</div> : null}
+      </div>
+    </header>
+  );
+}
