@@ -13,20 +13,26 @@ export interface ArticleIndexProps {
 /** The command that imports an article file, shown in the empty state. */
 const IMPORT_COMMAND = "npm run import -- <file>";
 
+/** The same command for the sample article that ships with Apparatus. */
+const IMPORT_SAMPLE_COMMAND = "npm run import -- seed/articles/afghan-civil-war-1989-1992.txt";
+
 /** What the index shows before any article has been imported. */
 function EmptyArticleIndex() {
   return (
     <div className={styles.empty}>
       <h2 className={styles.emptyTitle}>No articles yet</h2>
-      <p>Articles are imported from plain-text files. From the project folder, run</p>
+      <p>
+        Articles are imported from plain-text files. In the project folder, run this with the path
+        of an article file:
+      </p>
       <pre className={styles.command}>
         <code>{IMPORT_COMMAND}</code>
       </pre>
-      <p>
-        with the path of an article file, for example{" "}
-        <code>npm run import -- seed/articles/afghan-civil-war-1989-1992.txt</code>, then reload
-        this page.
-      </p>
+      <p>For example, to import the sample article:</p>
+      <pre className={styles.command}>
+        <code>{IMPORT_SAMPLE_COMMAND}</code>
+      </pre>
+      <p>Then reload this page.</p>
     </div>
   );
 }

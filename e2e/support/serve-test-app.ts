@@ -12,9 +12,8 @@ import http from "node:http";
 import { createRequire } from "node:module";
 
 import { seedDatabase } from "@/seed/seed-database";
-import { createTestDatabase, projectRoot } from "@/seed/test-database";
-
 import { startTcpProxy } from "@/seed/tcp-proxy";
+import { createTestDatabase, projectRoot } from "@/seed/test-database";
 
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3101);
@@ -49,7 +48,14 @@ async function main(): Promise<void> {
 
   const next = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "--port", String(appPort), "--hostname", "127.0.0.1"],
+    [
+      require.resolve("next/dist/bin/next"),
+      "start",
+      "--port",
+      String(appPort),
+      "--hostname",
+      "127.0.0.1",
+    ],
     {
       cwd: projectRoot,
       stdio: "inherit",
@@ -72,7 +78,9 @@ async function main(): Promise<void> {
     next.kill("SIGTERM");
     control.close();
     await proxy.close();
-    await database.drop().catch((error: unknown) => console.error("could not drop", database.name, error));
+    await database
+      .drop()
+      .catch((error: unknown) => console.error("could not drop", database.name, error));
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
