@@ -31,7 +31,7 @@ const config = [
   },
   {
     // Command-line entry points and test harnesses talk to the terminal on purpose.
-    files: ["scripts/**", "bench/**", "e2e/**", "**/*.test.ts"],
+    files: ["scripts/**", "bench/**", "e2e/**", "**/*.test.ts", "**/*.fixture.ts"],
     rules: { "no-console": "off" },
   },
 ];

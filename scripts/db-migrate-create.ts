@@ -26,7 +26,9 @@ provider = "postgresql"
 async function main(): Promise<number> {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    console.error("usage: npm run db:migrate:create -- <name>   (name: lower-case letters, digits, _)");
+    console.error(
+      "usage: npm run db:migrate:create -- <name>   (name: lower-case letters, digits, _)",
+    );
     return 2;
   }
   const migrationsDir = path.join(projectRoot, MIGRATIONS_DIR);
@@ -45,10 +47,7 @@ async function main(): Promise<number> {
     console.log("No schema changes since the last migration.");
     return 0;
   }
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:T]/g, "")
-    .slice(0, 14);
+  const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const directory = path.join(migrationsDir, `${stamp}_${name}`);
   await mkdir(directory, { recursive: true });
   await writeFile(path.join(directory, "migration.sql"), sql);

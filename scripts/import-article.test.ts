@@ -33,7 +33,13 @@ after(async () => {
 function runImport(args: string[], env: Record<string, string | undefined>) {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--conditions=react-server", path.join(projectRoot, "scripts/import-article.ts"), ...args],
+    [
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      path.join(projectRoot, "scripts/import-article.ts"),
+      ...args,
+    ],
     { cwd: projectRoot, encoding: "utf8", env: { ...process.env, INIT_CWD: workDir, ...env } },
   );
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
@@ -49,7 +55,9 @@ async function countRevisions(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM "ArticleRevision"');
+    const { rows } = await client.query<{ count: string }>(
+      'SELECT count(*) FROM "ArticleRevision"',
+    );
     return Number(rows[0]?.count);
   } finally {
     await client.end();

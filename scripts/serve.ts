@@ -28,7 +28,16 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 /** Inputs of the production build; a change to any of them triggers a rebuild on `npm start`. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const FINGERPRINT_FILE = "apparatus-build-fingerprint";
 
 /** A cheap fingerprint of the build inputs: paths, sizes and modification times. */
@@ -136,7 +145,13 @@ async function main(): Promise<void> {
   const port = process.env.PORT ?? "3000";
   const child = spawn(
     process.execPath,
-    [nextBin, isDev ? "dev" : "start", "--port", port, ...(process.env.HOSTNAME ? ["--hostname", process.env.HOSTNAME] : [])],
+    [
+      nextBin,
+      isDev ? "dev" : "start",
+      "--port",
+      port,
+      ...(process.env.HOSTNAME ? ["--hostname", process.env.HOSTNAME] : []),
+    ],
     {
       cwd: projectRoot,
       stdio: "inherit",

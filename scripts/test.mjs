@@ -17,7 +17,8 @@ import pg from "pg";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const parts = only ? [only] : ["static", "unit", "e2e"];
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 /** Runs a command with inherited output; returns its exit status. */
@@ -61,7 +62,9 @@ async function checkPostgres() {
     await client.end().catch(() => undefined);
   }
   if (spawnSync("pg_dump", ["--version"]).status !== 0) {
-    fail("pg_dump is missing (the schema-drift test needs it): apt-get install -y postgresql-client");
+    fail(
+      "pg_dump is missing (the schema-drift test needs it): apt-get install -y postgresql-client",
+    );
   }
 }
 
@@ -150,13 +153,18 @@ function runEndToEndTests() {
     );
   }
   const env = { NEXT_DIST_DIR: ".next-test", CHROMIUM_PATH: chromium };
-  if (run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], env) !== 0) {
+  if (
+    run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], env) !== 0
+  ) {
     totals.failed += 1;
     fail("next build failed.");
   }
   const jsonDir = mkdtempSync(path.join(tmpdir(), "apparatus-pw-"));
   const jsonFile = path.join(jsonDir, "results.json");
-  const status = run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile });
+  const status = run(bin("playwright"), ["test"], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+  });
   try {
     const stats = JSON.parse(readFileSync(jsonFile, "utf8")).stats;
     totals.passed += stats.expected + stats.flaky;

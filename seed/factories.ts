@@ -7,7 +7,12 @@ import path from "node:path";
 import { projectRoot } from "./test-database";
 
 /** The shipped seed article's path. */
-export const SEED_ARTICLE_PATH = path.join(projectRoot, "seed", "articles", "afghan-civil-war-1989-1992.txt");
+export const SEED_ARTICLE_PATH = path.join(
+  projectRoot,
+  "seed",
+  "articles",
+  "afghan-civil-war-1989-1992.txt",
+);
 
 /** The shipped seed article's text. */
 export function readSeedArticle(): string {

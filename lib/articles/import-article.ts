@@ -154,7 +154,13 @@ function writeRevision(
       orderBy: { number: "desc" },
       select: { id: true, number: true, contentHash: true },
     });
-    const base = { articleId: article.id, slug, title: prepared.title, counts, warnings: prepared.warnings };
+    const base = {
+      articleId: article.id,
+      slug,
+      title: prepared.title,
+      counts,
+      warnings: prepared.warnings,
+    };
     if (latest && latest.contentHash === prepared.contentHash) {
       return { ...base, status: "unchanged", revisionNumber: latest.number };
     }

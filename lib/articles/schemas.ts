@@ -9,7 +9,10 @@ export const articleSlugSchema = z
   .string()
   .min(1, "slug is empty")
   .max(80, "slug is longer than 80 characters")
-  .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u, "slug may hold only lower-case letters, digits and single hyphens");
+  .regex(
+    /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u,
+    "slug may hold only lower-case letters, digits and single hyphens",
+  );
 
 /** What `importArticle` accepts besides the file's bytes. */
 export const importArticleOptionsSchema = z.object({

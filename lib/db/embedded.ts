@@ -155,7 +155,11 @@ async function readLock(lockPath: string): Promise<EmbeddedLock | null> {
 /** Creates the lock file atomically; false if another process got there first. */
 async function tryCreateLock(lockPath: string): Promise<boolean> {
   try {
-    const lock: EmbeddedLock = { pid: process.pid, port: null, startedAt: new Date().toISOString() };
+    const lock: EmbeddedLock = {
+      pid: process.pid,
+      port: null,
+      startedAt: new Date().toISOString(),
+    };
     await writeFile(lockPath, JSON.stringify(lock), { flag: "wx" });
     return true;
   } catch (error) {

@@ -31,7 +31,9 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = getPrisma();
     const value = Reflect.get(client, property, client) as unknown;
-    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+    return typeof value === "function"
+      ? (value as (...args: unknown[]) => unknown).bind(client)
+      : value;
   },
 });
 

@@ -28,7 +28,15 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 ]);
 
 /** PostgreSQL SQLSTATEs: admin/crash shutdown, cannot connect now, connection failures. */
-const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const UNAVAILABLE_SQLSTATES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
 
 /** Messages from `pg` when a pooled connection dies or a connect attempt times out. */
 const UNAVAILABLE_MESSAGE =
@@ -48,7 +56,10 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
       cause?: unknown;
     };
     const adapterCause = candidate.meta?.driverAdapterError?.cause;
-    if (typeof adapterCause?.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) {
+    if (
+      typeof adapterCause?.kind === "string" &&
+      UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)
+    ) {
       return true;
     }
     if (

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
 import { startTcpProxy, type TcpProxy } from "@/seed/tcp-proxy";
+import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
 
 import { createPrismaClient, type PrismaClient } from "./create-prisma-client";
 import { isDatabaseUnavailableError } from "./is-database-unavailable-error";
@@ -50,15 +50,27 @@ describe("when the database goes down and comes back", () => {
 
 describe("isDatabaseUnavailableError", () => {
   const cases: [name: string, error: unknown, expected: boolean][] = [
-    ["a refused connection", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), true],
+    [
+      "a refused connection",
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      true,
+    ],
     ["a server shutting down", Object.assign(new Error("terminating"), { code: "57P01" }), true],
     [
       "a Prisma error whose driver cause is DatabaseNotReachable",
       { code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } },
       true,
     ],
-    ["a cause chain ending in a reset", new Error("outer", { cause: { code: "ECONNRESET" } }), true],
-    ["a unique-constraint violation", { code: "P2002", message: "Unique constraint failed" }, false],
+    [
+      "a cause chain ending in a reset",
+      new Error("outer", { cause: { code: "ECONNRESET" } }),
+      true,
+    ],
+    [
+      "a unique-constraint violation",
+      { code: "P2002", message: "Unique constraint failed" },
+      false,
+    ],
     ["a syntax error", Object.assign(new Error("syntax error"), { code: "42601" }), false],
     ["a plain bug", new TypeError("x is undefined"), false],
     ["null", null, false],

@@ -77,7 +77,11 @@ describe("schema and migrations", () => {
       applied,
       migrationDirectories.map((directory) => directory.path),
     );
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>(
       database.url,
       'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
     );
@@ -86,7 +90,11 @@ describe("schema and migrations", () => {
       assert.match(row.checksum, /^[0-9a-f]{64}$/);
       assert.ok(row.finished_at, `${row.migration_name} is not marked finished`);
     }
-    assert.deepEqual(await applyMigrations(database.url, projectRoot), [], "a second run applies nothing");
+    assert.deepEqual(
+      await applyMigrations(database.url, projectRoot),
+      [],
+      "a second run applies nothing",
+    );
   });
 
   it("applies each migration once when two servers migrate at the same time", async () => {

@@ -60,8 +60,7 @@ interface MigrationList {
 }
 
 type DiffTarget =
-  | { tag: "empty" }
-  | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
+  { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
 const noFilters = { externalTables: [] as string[], externalEnums: [] as string[] };
 
@@ -87,10 +86,11 @@ function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
   enginePromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bindings = (await import(
-      "@prisma/schema-engine-wasm/schema_engine_bg"
-    )) as unknown as SchemaEngineModule;
-    const wasmBytes = await readFile(path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm"));
+    const bindings =
+      (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as SchemaEngineModule;
+    const wasmBytes = await readFile(
+      path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm"),
+    );
     const { instance } = await WebAssembly.instantiate(wasmBytes, {
       "./schema_engine_bg.js": unrefEngineTimers(bindings as unknown as WebAssembly.ModuleImports),
     });
@@ -231,7 +231,10 @@ export async function diffSchemas(
     fromSchema === null
       ? { tag: "empty" }
       : { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: fromSchema }] };
-  const to: DiffTarget = { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: toSchema }] };
+  const to: DiffTarget = {
+    tag: "schemaDatamodel",
+    files: [{ path: SCHEMA_PATH, content: toSchema }],
+  };
   const result = await withSchemaEngine(connectionString, null, (engine) =>
     engine.diff({ from, to, script: true, exitCode: null, filters: noFilters }),
   );
