@@ -10,7 +10,7 @@ export const articleSlugSchema = z
   .min(1, "slug is empty")
   .max(80, "slug is longer than 80 characters")
   .regex(
-    /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u,
+    /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u,
     "slug may hold only lower-case letters, digits and single hyphens",
   );
 

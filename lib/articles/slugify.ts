@@ -8,17 +8,21 @@
 /** Longest slug we produce; long enough for any real heading, short enough for a URL. */
 export const MAX_SLUG_LENGTH = 80;
 
-/** Any run of characters that is not a letter or digit (of any script). */
-const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+/** Any run of characters that is not a letter, combining mark or digit (of any script). */
+const NON_WORD_RUN = /[^\p{L}\p{M}\p{N}]+/gu;
 
-/** Combining marks left over after NFKD decomposition ("é" becomes "e" + U+0301). */
-const COMBINING_MARKS = /\p{M}/gu;
+/**
+ * Combining marks on Latin letters after NFKD decomposition ("é" becomes "e" + U+0301), which are
+ * dropped so that "Café" gives `cafe`. Marks on other scripts are part of the letter (Cyrillic "й"
+ * is "и" + a breve, Arabic vowel signs are marks) and are kept, recomposed by NFC.
+ */
+const LATIN_COMBINING_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 
 /**
  * Turn text into a lowercase slug such as `afghan-civil-war-1989-1992`.
  *
- * NFKD-normalizes, strips combining marks (so accents disappear), lowercases, keeps letters and
- * digits of any script, collapses everything else into single `-`, trims `-` from both ends and
+ * NFKD-normalizes, strips accents from Latin letters, recomposes the rest (NFC), lowercases, keeps
+ * letters and digits of any script, collapses everything else into single `-`, trims `-` from both ends and
  * cuts the result to {@link MAX_SLUG_LENGTH} code points.
  *
  * @param text Any text, e.g. an article title or a heading.
@@ -28,7 +32,8 @@ const COMBINING_MARKS = /\p{M}/gu;
 export function slugify(text: string, fallback: string): string {
   const slug = text
     .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
+    .replace(LATIN_COMBINING_MARKS, "$1")
+    .normalize("NFC")
     .toLowerCase()
     .replace(NON_WORD_RUN, "-")
     .replace(/^-+|-+$/g, "");
