@@ -142,6 +142,12 @@ async function main(): Promise<void> {
       : `the embedded database in ${path.relative(projectRoot, resolveDataDir(projectRoot)) || "."}`;
   console.log(`Serving Apparatus on ${where}.`);
   const secret = await resolveAuthSecret(database.kind === "external");
+  if (!secret && !isDev) {
+    await closeDatabase();
+    throw new Error(
+      "NEXTAUTH_SECRET is required with DATABASE_URL in production: set it to a long random string (e.g. `openssl rand -base64 32`).",
+    );
+  }
   const port = process.env.PORT ?? "3000";
   const child = spawn(
     process.execPath,

@@ -1,51 +1,62 @@
 /**
- * Password hashing with scrypt, a memory-hard function built into Node (no native add-on to
- * download). Hashes are self-describing (`scrypt$<N>$<r>$<p>$<salt>$<hash>`, base64url) so the
- * parameters can be raised later without invalidating stored hashes.
+ * Password hashing with argon2id (memory-hard; `@node-rs/argon2` ships prebuilt binaries as
+ * ordinary npm packages, so nothing is downloaded at install time).
+ *
+ * Hashes written by the first version of the seed (scrypt, `scrypt$N$r$p$salt$hash`) still verify;
+ * `needsRehash` tells the sign-in path to replace them with argon2id.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { scrypt, timingSafeEqual } from "node:crypto";
 
-/** CPU/memory cost: 2^15 × 128 × r bytes = 32 MiB per hash, about 100 ms here. */
-const SCRYPT_N = 2 ** 15;
-const SCRYPT_R = 8;
-const SCRYPT_P = 1;
-const SALT_BYTES = 16;
-const KEY_BYTES = 32;
+import { hash, verify } from "@node-rs/argon2";
 
-function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  const maxmem = 256 * (options.N ?? SCRYPT_N) * (options.r ?? SCRYPT_R);
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFC"), salt, KEY_BYTES, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
+/**
+ * argon2id parameters: 19 MiB memory, 2 passes, 1 lane — OWASP's recommended minimum, about 30 ms
+ * here, so sign-in stays fast while an offline attack pays for memory on every guess.
+ */
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Hashes a password (NFC-normalised, so the same visible password always matches). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize("NFC"), ARGON2_OPTIONS);
+}
+
+/** True when `password` matches `stored`; false for any malformed hash. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const normalized = password.normalize("NFC");
+  if (stored.startsWith("$argon2")) {
+    try {
+      return await verify(stored, normalized);
+    } catch {
+      return false;
+    }
+  }
+  if (stored.startsWith("scrypt$")) {
+    return verifyLegacyScrypt(normalized, stored);
+  }
+  return false;
+}
+
+/** True when `stored` should be replaced by a fresh argon2id hash after a successful sign-in. */
+export function needsRehash(stored: string): boolean {
+  return !stored.startsWith("$argon2id$");
+}
+
+function verifyLegacyScrypt(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, expectedHash] = stored.split("$");
+  if (!n || !r || !p || !salt || !expectedHash) {
+    return Promise.resolve(false);
+  }
+  const expected = Buffer.from(expectedHash, "base64url");
+  const N = Number(n);
+  const R = Number(r);
+  return new Promise((resolve) => {
+    scrypt(
+      password,
+      Buffer.from(salt, "base64url"),
+      expected.length,
+      { N, r: R, p: Number(p), maxmem: 256 * N * R },
+      (error, key) =>
+        resolve(!error && key.length === expected.length && timingSafeEqual(key, expected)),
     );
   });
-}
-
-/** Hashes a password with a fresh random salt. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(SALT_BYTES);
-  const key = await deriveKey(password, salt, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P });
-  return [
-    "scrypt",
-    SCRYPT_N,
-    SCRYPT_R,
-    SCRYPT_P,
-    salt.toString("base64url"),
-    key.toString("base64url"),
-  ].join("$");
-}
-
-/** True when `password` matches `stored`; false for any malformed hash. Constant-time compare. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) {
-    return false;
-  }
-  const expected = Buffer.from(hash, "base64url");
-  const key = await deriveKey(password, Buffer.from(salt, "base64url"), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
 }
