@@ -3,7 +3,7 @@
  * server, with or without a running server, on PostgreSQL and on the embedded default.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { after, before, describe, it } from "node:test";
 
 import pg from "pg";
 
+import { spawnEmbeddedOwner } from "@/seed/embedded-owner";
 import { readSeedArticle, SEED_ARTICLE_PATH } from "@/seed/factories";
 import { createTestDatabase, projectRoot, type TestDatabase } from "@/seed/test-database";
 
@@ -136,24 +137,8 @@ describe("npm run import on the embedded default", () => {
     assert.equal(alone.stdout, SEED_SUMMARY);
 
     // A "server": another process that owns the embedded database, as `npm start` does.
-    const owner = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(projectRoot, "lib/db/embedded-owner.fixture.ts"), dataDir],
-      { stdio: ["pipe", "pipe", "inherit"] },
-    );
-    const exited = new Promise((resolve) => owner.once("exit", resolve));
+    const owner = await spawnEmbeddedOwner(dataDir);
     try {
-      const ownerUrl = await new Promise<string>((resolve, reject) => {
-        let output = "";
-        owner.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = output.match(/READY (\S+)/);
-          if (match?.[1]) {
-            resolve(match[1]);
-          }
-        });
-        owner.once("exit", (code) => reject(new Error(`owner exited early (${code})`)));
-      });
       const again = runImport([SEED_ARTICLE_PATH], env);
       assert.equal(again.status, 0, again.stderr);
       assert.match(again.stdout, /unchanged, still revision 1/);
@@ -165,10 +150,9 @@ describe("npm run import on the embedded default", () => {
       const revised = runImport([changed], env);
       assert.equal(revised.status, 0, revised.stderr);
       assert.match(revised.stdout, /^afghan-civil-war-1989-1992: new revision 2 /);
-      assert.equal(await countRevisions(ownerUrl), 2, "the server's database has both revisions");
+      assert.equal(await countRevisions(owner.url), 2, "the server's database has both revisions");
     } finally {
-      owner.stdin.end();
-      await exited;
+      await owner.stop();
     }
   });
 });

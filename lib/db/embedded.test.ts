@@ -3,13 +3,14 @@
  * by others, keeping its data across restarts.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 
 import pg from "pg";
+
+import { spawnEmbeddedOwner } from "@/seed/embedded-owner";
 
 import { openEmbeddedDatabase } from "./embedded";
 
@@ -77,31 +78,14 @@ describe("the embedded database", () => {
 
   it("attaches to an owner in another process", async () => {
     const dataDir = await newDataDir();
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.resolve("lib/db/embedded-owner.fixture.ts"), dataDir],
-      { stdio: ["pipe", "pipe", "inherit"] },
-    );
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const owner = await spawnEmbeddedOwner(dataDir);
     try {
-      const ownerUrl = await new Promise<string>((resolve, reject) => {
-        let output = "";
-        child.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = output.match(/READY (\S+)/);
-          if (match?.[1]) {
-            resolve(match[1]);
-          }
-        });
-        child.once("exit", (code) => reject(new Error(`owner exited early (${code})`)));
-      });
       const attached = await openEmbeddedDatabase(dataDir);
       assert.equal(attached.kind, "embedded-attached");
-      assert.equal(attached.url, ownerUrl);
+      assert.equal(attached.url, owner.url);
       assert.equal((await query(attached.url, "SELECT 1 AS one")).length, 1);
     } finally {
-      child.stdin.end();
-      await exited;
+      await owner.stop();
     }
   });
 
