@@ -2,6 +2,7 @@ import "server-only";
 
 import { authenticateApiToken } from "@/lib/accounts/authenticate-api-token";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { clientIpFromHeaders } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 
@@ -21,7 +22,9 @@ export async function resolveApiActor(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const actor = match?.[1] ? await authenticateApiToken(match[1]) : null;
+    const actor = match?.[1]
+      ? await authenticateApiToken(match[1], { ip: clientIpFromHeaders(request.headers) })
+      : null;
     if (!actor) {
       throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked.");
     }

@@ -1,14 +1,25 @@
 import "server-only";
 
 import type { NextAuthOptions, User } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
+import CredentialsModule from "next-auth/providers/credentials";
+import GitHubModule from "next-auth/providers/github";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 
 import { prisma } from "@/lib/db";
 
 import { recordSecurityEvent } from "./record-security-event";
 import { signInWithPassword } from "./sign-in";
+
+/**
+ * next-auth's providers are CommonJS modules: bundled by Next, the default import is the function;
+ * loaded by Node (scripts, tests), it is the module object holding it as `default`.
+ */
+function interopDefault<T>(module: T): T {
+  return (module as { default?: T }).default ?? module;
+}
+
+const CredentialsProvider = interopDefault(CredentialsModule);
+const GitHubProvider = interopDefault(GitHubModule);
 
 /** How long a session lasts without activity. */
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
