@@ -17,6 +17,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+import { getRegistrationMode } from "@/lib/accounts/registration-mode";
 import { openDatabase, resolveDataDir } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { seedDatabase } from "@/seed/seed-database";
@@ -106,6 +107,8 @@ async function resolveAuthSecret(isExternal: boolean): Promise<string | undefine
 }
 
 async function main(): Promise<void> {
+  // Configuration mistakes stop the launch here rather than the first registration.
+  getRegistrationMode();
   if (!isDev) {
     ensureProductionBuild();
   }
