@@ -37,16 +37,27 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-/** pg_dump of the schema, without comments, blank lines and the tool's own settings. */
+/**
+ * pg_dump of the schema, without comments, blank lines and the tool's own settings, and with each
+ * table's columns in name order: `ALTER TABLE … ADD COLUMN` appends a column where the schema may
+ * list it earlier, and column order carries no meaning for Prisma.
+ */
 function dumpSchema(url: string): string {
   const output = execFileSync("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", url], {
     encoding: "utf8",
   });
-  return output
+  const lines = output
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.startsWith("--") && !line.startsWith("\\"))
     .filter((line) => !/^SET |^SELECT pg_catalog\.set_config/.test(line))
     .join("\n");
+  return lines.replace(
+    /(CREATE TABLE [^\n]+ \(\n)([\s\S]*?)(\n\);)/g,
+    (_match, head: string, body: string, tail: string) => {
+      const columns = body.split("\n").map((line) => line.replace(/,$/, ""));
+      return head + columns.sort().join(",\n") + tail;
+    },
+  );
 }
 
 describe("schema and migrations", () => {
