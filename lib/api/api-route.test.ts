@@ -160,7 +160,7 @@ describe("POST /api/articles", () => {
 
   const bad: [
     name: string,
-    body: string | Uint8Array,
+    body: string | Uint8Array<ArrayBuffer>,
     query: string,
     status: number,
     message: RegExp,
