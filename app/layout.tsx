@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
+import { UserMenu } from "@/components/ui/user-menu";
+import { getRegistrationMode } from "@/lib/accounts/registration-mode";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { isDatabaseUnavailableError } from "@/lib/db";
 
 import "./globals.css";
 
@@ -22,17 +26,34 @@ export const viewport: Viewport = {
 };
 
 /**
- * The root layout: skip link, site header (banner), the page in `<main>`, site footer.
- * `<main id="main">` is the skip link's target; it takes focus programmatically only.
+ * The signed-in user for the header's account menu. While the database is unreachable the header
+ * shows the anonymous links; the page itself explains the outage.
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+async function findHeaderUser(): Promise<CurrentUser | null> {
+  try {
+    return await getCurrentUser();
+  } catch (error) {
+    if (isDatabaseUnavailableError(error)) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The root layout: skip link, site header (banner) with the account menu, the page in `<main>`,
+ * site footer. `<main id="main">` is the skip link's target; it takes focus programmatically only.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await findHeaderUser();
+  const canRegister = getRegistrationMode() === "open";
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader actions={<UserMenu user={user} canRegister={canRegister} />} />
         <main id="main" className="site-main" tabIndex={-1}>
           {children}
         </main>

@@ -5,7 +5,7 @@ import styles from "./site-header.module.css";
 
 /** Props of {@link SiteHeader}. */
 export interface SiteHeaderProps {
-  /** Account links (sign in, user menu) shown at the right-hand end; nothing until auth lands. */
+  /** Account links (sign in, user menu) shown at the right-hand end. */
   actions?: ReactNode;
 }
 

@@ -14,7 +14,8 @@ import { changePasswordSchema, type ChangePasswordInput } from "./schemas";
  * `sessionVersion` so that every other session is signed out.
  *
  * @returns the new session version; the caller re-issues its own session with it to stay signed in
- * @throws AppError INVALID_INPUT "The current password is wrong." (also for accounts without one)
+ * @throws AppError INVALID_INPUT "currentPassword: The current password is wrong." (also for
+ *   accounts without one; the field prefix lets forms show it on the field)
  */
 export async function changePassword(
   actor: Actor | null,
@@ -37,7 +38,7 @@ export async function changePassword(
   }
   if (!account.passwordHash || !(await verifyPassword(currentPassword, account.passwordHash))) {
     await recordSignInFailure(account.email, ip);
-    throw new AppError("INVALID_INPUT", "The current password is wrong.");
+    throw new AppError("INVALID_INPUT", "currentPassword: The current password is wrong.");
   }
   const passwordHash = await hashPassword(newPassword);
   return prisma.$transaction(async (tx) => {

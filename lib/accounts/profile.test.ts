@@ -106,7 +106,7 @@ describe("changePassword", () => {
     await rejectsWithAppError(
       changePassword(user, { currentPassword: "not the password", newPassword: NEXT }),
       "INVALID_INPUT",
-      /^The current password is wrong\.$/,
+      /^currentPassword: The current password is wrong\.$/,
     );
     assert.deepEqual(await prisma.user.findUniqueOrThrow({ where: { id: user.id } }), before);
   });

@@ -1,0 +1,269 @@
+"use client";
+
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from "react";
+import { useFormStatus } from "react-dom";
+
+import type { ActionState } from "@/lib/actions/action-state";
+
+import styles from "./forms.module.css";
+
+/** The state a form starts with, before its first submission. */
+export const IDLE_STATE: ActionState = { status: "idle" };
+
+/** Props of {@link TextField}. */
+export interface TextFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name" | "aria-describedby" | "aria-invalid"
+> {
+  /** The visible label. */
+  label: string;
+  /** The field's name in the submitted form (and in `fieldErrors`). */
+  name: string;
+  /** A short rule or example shown under the label, linked to the input. */
+  hint?: ReactNode;
+  /** The field's error, shown under it and linked to the input. */
+  error?: string;
+  /** Marks the label "(optional)". */
+  isOptional?: boolean;
+}
+
+/**
+ * A labelled text input with its hint and error linked through `aria-describedby`, and
+ * `aria-invalid` while it has an error.
+ */
+export function TextField({ label, name, hint, error, isOptional, ...input }: TextFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+        {isOptional ? <span className={styles.optional}> (optional)</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...input}
+        id={id}
+        name={name}
+        className={styles.input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? (
+        <p id={errorId} className={styles.error}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Props of {@link TextAreaField}. */
+export interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "id" | "name" | "aria-describedby" | "aria-invalid"
+> {
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  error?: string;
+  isOptional?: boolean;
+}
+
+/** A labelled multi-line field, linked to its hint and error like {@link TextField}. */
+export function TextAreaField({
+  label,
+  name,
+  hint,
+  error,
+  isOptional,
+  ...textarea
+}: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+        {isOptional ? <span className={styles.optional}> (optional)</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        {...textarea}
+        id={id}
+        name={name}
+        className={`${styles.input} ${styles.textarea}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? (
+        <p id={errorId} className={styles.error}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One choice of a {@link SelectField}. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps {
+  label: string;
+  name: string;
+  options: readonly SelectOption[];
+  defaultValue?: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled `<select>` with its hint and error linked like {@link TextField}'s. */
+export function SelectField({ label, name, options, defaultValue, hint, error }: SelectFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        className={styles.select}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={errorId} className={styles.error}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Looks of a {@link SubmitButton}. */
+export type ButtonVariant = "primary" | "secondary" | "danger";
+
+/** Props of {@link SubmitButton}. */
+export interface SubmitButtonProps {
+  children: ReactNode;
+  /** Shown instead of the label while the form is being sent. */
+  pendingLabel?: string;
+  variant?: ButtonVariant;
+  isSmall?: boolean;
+  /** Pending state from outside the form (`useActionState`'s), for forms submitted by script. */
+  isPending?: boolean;
+  /** An accessible name fuller than the visible label ("Revoke token ‘CI’"). */
+  "aria-label"?: string;
+}
+
+/** The class names of a button of the given look. */
+export function buttonClassName(variant: ButtonVariant = "primary", isSmall = false): string {
+  return [
+    styles.button,
+    variant === "secondary" ? styles.secondary : "",
+    variant === "danger" ? styles.danger : "",
+    isSmall ? styles.small : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/**
+ * A form's submit button, disabled while its form is being sent (`useFormStatus`), so that a
+ * double click cannot submit twice.
+ */
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+  isSmall = false,
+  isPending = false,
+  "aria-label": ariaLabel,
+}: SubmitButtonProps) {
+  const { pending } = useFormStatus();
+  const isBusy = pending || isPending;
+  return (
+    <button
+      type="submit"
+      className={buttonClassName(variant, isSmall)}
+      disabled={isBusy}
+      aria-label={ariaLabel}
+    >
+      {isBusy && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}
+
+/** Props of {@link FormStatus}. */
+export interface FormStatusProps {
+  state: ActionState;
+  /** Smaller, for the one-line forms in tables. */
+  isInline?: boolean;
+  /** Hide success messages (when the form shows its own success view). */
+  hideSuccess?: boolean;
+}
+
+/**
+ * The form's overall outcome: errors in an `alert` region (read out at once), successes in a
+ * `status` region (read out politely). Nothing before the first submission.
+ */
+export function FormStatus({ state, isInline = false, hideSuccess = false }: FormStatusProps) {
+  if (!state.message || state.status === "idle") {
+    return null;
+  }
+  if (state.status === "success" && hideSuccess) {
+    return null;
+  }
+  const className = [
+    styles.status,
+    state.status === "error" ? styles.statusError : styles.statusSuccess,
+    isInline ? styles.statusInline : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <p role={state.status === "error" ? "alert" : "status"} className={className}>
+      {state.message}
+    </p>
+  );
+}
+
+/** The text the password fields show under their label. */
+export const PASSWORD_RULE = "At least 12 characters, not a common password.";
