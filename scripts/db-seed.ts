@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       withDemoAccounts: database.kind !== "external" || process.env.SEED_DEMO_ACCOUNTS === "1",
     });
     console.log(
-      `Seeded ${report.importedArticles.length} article(s) and ${report.createdAccounts.length} demo account(s).`,
+      `Seeded ${report.importedArticles.length} article(s), ${report.createdAccounts.length} demo account(s) and ${report.createdAnnotations.length} example annotation(s).`,
     );
   } finally {
     const { prisma } = await import("@/lib/db");

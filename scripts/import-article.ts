@@ -71,6 +71,12 @@ async function main(): Promise<number> {
     console.log(
       `${result.slug}: ${what} (${sections} sections, ${infoboxFields} infobox fields, ${bibliographyEntries} bibliography entries)`,
     );
+    const { placed, orphaned } = result.reanchored;
+    if (placed + orphaned > 0) {
+      console.log(
+        `Re-anchored ${placed + orphaned} annotation(s): ${placed} placed, ${orphaned} orphaned (kept and listed).`,
+      );
+    }
     for (const warning of result.warnings) {
       console.warn(`warning: ${label}: ${warning}`);
     }

@@ -131,6 +131,9 @@ async function main(): Promise<void> {
     for (const slug of report.importedArticles) {
       console.log(`Imported the seed article ${slug}.`);
     }
+    if (report.createdAnnotations.length > 0) {
+      console.log(`Created ${report.createdAnnotations.length} example annotation(s).`);
+    }
     if (report.createdAccounts.length > 0) {
       console.log(`Created demo accounts: ${report.createdAccounts.join(", ")} (see README).`);
     }

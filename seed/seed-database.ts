@@ -3,11 +3,16 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { describeTextRange } from "@/lib/anchoring/selectors";
+import { bodyFromPlainText } from "@/lib/annotations/annotation-body";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { importPreparedArticle, prepareArticle } from "@/lib/articles/import-article";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
 
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts";
+import { demoAnnotationIri, demoAnnotations, type DemoAnnotation } from "./demo-annotations";
 
 /** Where the shipped articles live. */
 const SEED_ARTICLES_DIR = path.join("seed", "articles");
@@ -16,18 +21,21 @@ const SEED_ARTICLES_DIR = path.join("seed", "articles");
 export interface SeedReport {
   importedArticles: string[];
   createdAccounts: string[];
+  /** Keys of the example annotations created by this run. */
+  createdAnnotations: string[];
 }
 
 /**
  * Seeds a migrated database: every article under seed/articles that does not exist yet (an article
  * already there is left alone, so restarts never add revisions on top of a scholar's own imports),
- * and, when asked, the demo accounts that do not exist yet. Safe to run on every start.
+ * and, when asked, the demo accounts and the example annotations that do not exist yet. Safe to run
+ * on every start.
  */
 export async function seedDatabase(options: {
   projectRoot: string;
   withDemoAccounts: boolean;
 }): Promise<SeedReport> {
-  const report: SeedReport = { importedArticles: [], createdAccounts: [] };
+  const report: SeedReport = { importedArticles: [], createdAccounts: [], createdAnnotations: [] };
   const directory = path.join(options.projectRoot, SEED_ARTICLES_DIR);
   const files = (await readdir(directory)).filter((name) => name.endsWith(".txt")).sort();
   for (const file of files) {
@@ -51,6 +59,63 @@ export async function seedDatabase(options: {
         report.createdAccounts.push(account.email);
       }
     }
+    for (const annotation of demoAnnotations) {
+      if (await seedDemoAnnotation(annotation)) {
+        report.createdAnnotations.push(annotation.key);
+      }
+    }
   }
   return report;
+}
+
+/**
+ * Creates one example annotation unless it exists (by its sourceIri), its author is missing, or
+ * its passage is no longer in the article's current text exactly once (a scholar may have
+ * imported a new revision). Returns whether it created it.
+ */
+async function seedDemoAnnotation(demo: DemoAnnotation): Promise<boolean> {
+  const sourceIri = demoAnnotationIri(demo.key);
+  const [existing, author, article] = await Promise.all([
+    prisma.annotation.findUnique({ where: { sourceIri }, select: { id: true } }),
+    prisma.user.findUnique({
+      where: { email: demo.authorEmail },
+      select: { id: true, role: true, disabledAt: true },
+    }),
+    prisma.article.findFirst({
+      where: { slug: demo.articleSlug, deletedAt: null },
+      select: { id: true, currentRevision: { select: { id: true, plainText: true } } },
+    }),
+  ]);
+  const revision = article?.currentRevision;
+  if (existing || !author || author.disabledAt || !article || !revision) {
+    return false;
+  }
+  const start = revision.plainText.indexOf(demo.quote);
+  if (start === -1 || revision.plainText.indexOf(demo.quote, start + 1) !== -1) {
+    return false;
+  }
+  try {
+    await createAnnotation(
+      author,
+      {
+        articleId: article.id,
+        revisionId: revision.id,
+        target: describeTextRange(revision.plainText, start, start + demo.quote.length),
+        kind: demo.kind,
+        flag: demo.flag,
+        body: bodyFromPlainText(demo.body).doc,
+        tags: demo.tags ?? [],
+        visibility: "PUBLIC",
+      },
+      { sourceIri },
+    );
+  } catch (error) {
+    // Another process seeding at the same time made it first (P2002), or the demo data no longer
+    // fits (an administrator demoted the account): an example is never worth a failed start.
+    if (isAppError(error) || (error as { code?: unknown } | null)?.code === "P2002") {
+      return false;
+    }
+    throw error;
+  }
+  return true;
 }

@@ -5,6 +5,10 @@ import { createHash } from "node:crypto";
 import { getSchema } from "@tiptap/core";
 
 import { projectDocText } from "@/lib/anchoring/text-projection";
+import {
+  reanchorArticleAnnotations,
+  type ReanchorSummary,
+} from "@/lib/annotations/reanchor-article-annotations";
 import { prisma } from "@/lib/db";
 import { articleExtensions } from "@/lib/editor/article-extensions";
 import { AppError } from "@/lib/errors";
@@ -27,6 +31,11 @@ export interface ImportArticleResult {
   counts: { sections: number; infoboxFields: number; bibliographyEntries: number };
   /** Lines the parser kept but could not read as intended (kept as text; nothing is dropped). */
   warnings: string[];
+  /**
+   * The article's annotations placed on the new revision, and those that could not be (orphans,
+   * kept and listed with their quote). Zero for a new article and for unchanged text.
+   */
+  reanchored: ReanchorSummary;
 }
 
 /** Everything an import derives from a file before it touches the database. */
@@ -131,6 +140,13 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
+/**
+ * Limits of the import transaction. Re-anchoring an article's annotations runs inside it and, with
+ * thousands of annotations and many rewritten passages, can take longer than Prisma's default of
+ * five seconds.
+ */
+const IMPORT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
 /** Writes a revision (or finds the text unchanged) in one transaction. */
 function writeRevision(
   prepared: PreparedArticle,
@@ -162,7 +178,12 @@ function writeRevision(
       warnings: prepared.warnings,
     };
     if (latest && latest.contentHash === prepared.contentHash) {
-      return { ...base, status: "unchanged", revisionNumber: latest.number };
+      return {
+        ...base,
+        status: "unchanged",
+        revisionNumber: latest.number,
+        reanchored: { placed: 0, orphaned: 0 },
+      };
     }
     const revision = await tx.articleRevision.create({
       data: {
@@ -187,6 +208,14 @@ function writeRevision(
       },
       select: { id: true, number: true },
     });
+    // Every annotation of the article gets its place on the new text (or is marked orphaned) in
+    // the same transaction, so readers never see the new revision without its annotations.
+    const reanchored = await reanchorArticleAnnotations(tx, {
+      articleId: article.id,
+      revisionId: revision.id,
+      plainText: prepared.plainText,
+      sections: prepared.sections,
+    });
     await tx.article.update({
       where: { id: article.id },
       data: { currentRevisionId: revision.id, title: prepared.title },
@@ -197,9 +226,20 @@ function writeRevision(
         action: "article.import",
         subjectType: "ArticleRevision",
         subjectId: revision.id,
-        data: { slug, revisionNumber: revision.number, sourceName: sourceName ?? null, counts },
+        data: {
+          slug,
+          revisionNumber: revision.number,
+          sourceName: sourceName ?? null,
+          counts,
+          reanchored: { ...reanchored },
+        },
       },
     });
-    return { ...base, status: latest ? "revised" : "created", revisionNumber: revision.number };
-  });
+    return {
+      ...base,
+      status: latest ? "revised" : "created",
+      revisionNumber: revision.number,
+      reanchored,
+    };
+  }, IMPORT_TRANSACTION_OPTIONS);
 }

@@ -10,6 +10,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { describeTextRange } from "@/lib/anchoring/selectors";
+import {
+  buildAnnotation,
+  findAnnotatableRevision,
+  type AnnotatableRevision,
+} from "@/seed/annotation-factories";
 import { buildArticleText, buildEmail, buildGroup, buildUser, toBytes } from "@/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
 
@@ -40,6 +46,18 @@ let groups: {
   leaveGroup: typeof import("@/lib/groups/leave-group").leaveGroup;
 };
 let importArticleForActor: typeof import("@/lib/articles/import-article-for-actor").importArticleForActor;
+let annotations: {
+  createAnnotation: typeof import("@/lib/annotations/create-annotation").createAnnotation;
+  updateAnnotation: typeof import("@/lib/annotations/update-annotation").updateAnnotation;
+  deleteAnnotation: typeof import("@/lib/annotations/delete-annotation").deleteAnnotation;
+  hideAnnotation: typeof import("@/lib/annotations/hide-annotation").hideAnnotation;
+  unhideAnnotation: typeof import("@/lib/annotations/unhide-annotation").unhideAnnotation;
+  reattachAnnotation: typeof import("@/lib/annotations/reattach-annotation").reattachAnnotation;
+  createWebAnnotation: typeof import("@/lib/annotations/create-web-annotation").createWebAnnotation;
+  updateWebAnnotation: typeof import("@/lib/annotations/update-web-annotation").updateWebAnnotation;
+};
+/** The article that annotation rows annotate. */
+let annotated: AnnotatableRevision & { slug: string };
 /** An administrator who arranges what the rows need (invites to revoke and so on). */
 let siteAdmin: Actor;
 
@@ -71,8 +89,24 @@ before(async () => {
     ...(await import("@/lib/groups/leave-group")),
   };
   ({ importArticleForActor } = await import("@/lib/articles/import-article-for-actor"));
+  annotations = {
+    ...(await import("@/lib/annotations/create-annotation")),
+    ...(await import("@/lib/annotations/update-annotation")),
+    ...(await import("@/lib/annotations/delete-annotation")),
+    ...(await import("@/lib/annotations/hide-annotation")),
+    ...(await import("@/lib/annotations/unhide-annotation")),
+    ...(await import("@/lib/annotations/reattach-annotation")),
+    ...(await import("@/lib/annotations/create-web-annotation")),
+    ...(await import("@/lib/annotations/update-web-annotation")),
+  };
   // The first account exists, so registrations below are ordinary ones.
   siteAdmin = await buildUser(prisma, { role: "ADMIN" });
+  const { importArticle } = await import("@/lib/articles/import-article");
+  const imported = await importArticle(toBytes(buildArticleText()));
+  annotated = {
+    ...(await findAnnotatableRevision(prisma, imported.articleId)),
+    slug: imported.slug,
+  };
 });
 
 after(async () => {
@@ -121,6 +155,13 @@ const ADMIN_ONLY: Expected = {
   moderator: "denied",
   admin: "allowed",
 };
+const MODERATOR_AND_ABOVE: Expected = {
+  anonymous: "denied",
+  reader: "denied",
+  annotator: "denied",
+  moderator: "allowed",
+  admin: "allowed",
+};
 const NOBODY: Expected = {
   anonymous: "denied",
   reader: "denied",
@@ -142,6 +183,45 @@ interface MutationRow {
 }
 
 const PASSWORD = "a long enough passphrase";
+
+/** Selectors of `quote` in the annotated article. */
+function selectorsOf(quote: string) {
+  const start = annotated.plainText.indexOf(quote);
+  return describeTextRange(annotated.plainText, start, start + quote.length);
+}
+
+/** Valid input for a public comment on the annotated article. */
+function annotationInput(overrides: { visibility?: "GROUP"; groupId?: string } = {}) {
+  return {
+    articleId: annotated.articleId,
+    revisionId: annotated.revisionId,
+    target: selectorsOf("lead paragraph"),
+    kind: "COMMENT" as const,
+    body: {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "A note." }] }],
+    },
+    ...overrides,
+  };
+}
+
+/** An annotation by `owner` (a fresh annotator when null), written straight to the database. */
+async function buildOwnedAnnotation(owner: Actor | null, options: { isHidden?: boolean } = {}) {
+  const authorId = owner?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+  return buildAnnotation(prisma, annotated, { authorId, quote: "lead paragraph", ...options });
+}
+
+/** A W3C Web Annotation of the annotated article, as an API client sends it. */
+function webAnnotationInput(text: string) {
+  const { quote, position } = selectorsOf("lead paragraph");
+  return {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    type: "Annotation",
+    motivation: "commenting",
+    bodyValue: text,
+    target: { source: `http://localhost/articles/${annotated.slug}`, selector: [quote, position] },
+  };
+}
 
 /** A group moderated by `moderator` (a fresh annotator when null) with one plain member. */
 async function buildTeam(moderator: Actor | null) {
@@ -319,6 +399,139 @@ const MUTATIONS: MutationRow[] = [
     expected: ADMIN_ONLY,
     prepare: async (actor) => () => importArticleForActor(actor, toBytes(buildArticleText())),
   },
+  {
+    action: "create an annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => () => annotations.createAnnotation(actor, annotationInput()),
+  },
+  {
+    action: "create an annotation from a W3C Web Annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => () =>
+      annotations.createWebAnnotation(actor, webAnnotationInput("Through the API.")),
+  },
+  {
+    action: "create an annotation for a group they are not in",
+    expected: NOBODY,
+    prepare: async (actor) => {
+      const { groupId } = await buildTeam(null);
+      return () =>
+        annotations.createAnnotation(actor, annotationInput({ visibility: "GROUP", groupId }));
+    },
+  },
+  {
+    action: "create an annotation for a group they belong to",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const group = await buildGroup(prisma, { members: actor ? [actor] : [] });
+      return () =>
+        annotations.createAnnotation(
+          actor,
+          annotationInput({ visibility: "GROUP", groupId: group.id }),
+        );
+    },
+  },
+  {
+    action: "edit their own annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(actor);
+      return () =>
+        annotations.updateAnnotation(actor, {
+          id,
+          expectedVersion: 1,
+          kind: "COMMENT",
+          body: annotationInput().body,
+          tags: ["edited"],
+        });
+    },
+  },
+  {
+    action: "replace their own annotation from a W3C Web Annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(actor);
+      return () =>
+        annotations.updateWebAnnotation(actor, {
+          id,
+          expectedVersion: 1,
+          annotation: webAnnotationInput("Replaced."),
+        });
+    },
+  },
+  {
+    action: "edit someone else's annotation",
+    expected: NOBODY,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(null);
+      return () =>
+        annotations.updateAnnotation(actor, {
+          id,
+          expectedVersion: 1,
+          kind: "COMMENT",
+          body: annotationInput().body,
+          tags: ["edited"],
+        });
+    },
+  },
+  {
+    action: "delete their own annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(actor);
+      return () => annotations.deleteAnnotation(actor, { id });
+    },
+  },
+  {
+    action: "delete someone else's annotation",
+    expected: NOBODY,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(null);
+      return () => annotations.deleteAnnotation(actor, { id });
+    },
+  },
+  {
+    action: "hide someone else's annotation",
+    expected: MODERATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(null);
+      return () => annotations.hideAnnotation(actor, { id, reason: "Off topic" });
+    },
+  },
+  {
+    action: "show a hidden annotation again",
+    expected: MODERATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(null, { isHidden: true });
+      return () => annotations.unhideAnnotation(actor, { id });
+    },
+  },
+  {
+    action: "re-attach their own annotation",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(actor);
+      return () =>
+        annotations.reattachAnnotation(actor, {
+          id,
+          revisionId: annotated.revisionId,
+          target: selectorsOf("Background"),
+        });
+    },
+  },
+  {
+    action: "re-attach someone else's annotation",
+    expected: MODERATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { id } = await buildOwnedAnnotation(null);
+      return () =>
+        annotations.reattachAnnotation(actor, {
+          id,
+          revisionId: annotated.revisionId,
+          target: selectorsOf("Background"),
+        });
+    },
+  },
 ];
 
 /** Every row of every table a mutation may write, so that "wrote nothing" can be checked whole. */
@@ -333,6 +546,12 @@ async function snapshotDatabase(): Promise<string> {
     await prisma.auditEvent.findMany(byId),
     await prisma.article.findMany(byId),
     await prisma.articleRevision.findMany({ ...byId, select: { id: true } }),
+    await prisma.annotation.findMany(byId),
+    await prisma.annotationAnchor.findMany({
+      orderBy: [{ annotationId: "asc" }, { revisionId: "asc" }],
+    }),
+    await prisma.annotationVersion.findMany(byId),
+    await prisma.claim.findMany(byId),
   ]);
 }
 
