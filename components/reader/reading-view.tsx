@@ -1,3 +1,11 @@
+import type { AnnotationItem, AnnotationViewer } from "@/components/annotations/annotation-display";
+import type { AnnotationViewState } from "@/components/annotations/annotation-filters";
+import { AnnotationSidebar } from "@/components/annotations/annotation-sidebar";
+import {
+  AnnotationWorkspace,
+  type InitialSectionCounts,
+} from "@/components/annotations/annotation-workspace";
+import { SectionAnnotationCount } from "@/components/annotations/section-annotation-count";
 import type { ArticleForReading } from "@/lib/articles/find-article-for-reading";
 
 import { ArticleBody } from "./article-body";
@@ -5,39 +13,77 @@ import { ArticleHeader } from "./article-header";
 import styles from "./reading-view.module.css";
 import { TableOfContents } from "./table-of-contents";
 
+/** The annotations of the revision being read, as the page loaded them for the viewer. */
+export interface ReadingViewAnnotations {
+  /** The annotations the viewer may see, in document order, anchored on this revision. */
+  items: AnnotationItem[];
+  /** The server's per-section counts of those annotations. */
+  counts: InitialSectionCounts;
+  /** The layer, filters and colouring named by the page's query string. */
+  view: AnnotationViewState;
+  /** Who is reading: null for an anonymous visitor. */
+  viewer: AnnotationViewer | null;
+  /** The sign-in page, coming back to this article. */
+  signInHref: string;
+}
+
 /** Props of {@link ReadingView}. */
 export interface ReadingViewProps {
   article: ArticleForReading;
+  annotations: ReadingViewAnnotations;
 }
 
 /** Element id of the article's `<h1>`, which also names the `<article>`. */
 const TITLE_ID = "article-title";
 
 /**
- * The reading view of one article revision: title and revision facts, the table of contents, and
- * the text (infobox, sections, bibliography) in an `<article>` named by its title. Everything is
- * server-rendered and works without JavaScript.
+ * The reading view of one article revision: title and revision facts, the table of contents (with
+ * annotation counts), the text (infobox, sections, bibliography) and the annotations panel, in an
+ * `<article>` named by its title. Everything is server-rendered and reads without JavaScript; in
+ * the browser the annotation workspace draws highlights in the text and lets annotators annotate.
  */
-export function ReadingView({ article }: ReadingViewProps) {
+export function ReadingView({ article, annotations }: ReadingViewProps) {
   const { revision } = article;
   return (
-    <article className={styles.reader} aria-labelledby={TITLE_ID}>
-      <div className={styles.header}>
-        <ArticleHeader
-          titleId={TITLE_ID}
-          title={article.title}
-          revisionNumber={revision.number}
-          revisionCreatedAt={revision.createdAt}
-          sectionCount={revision.sections.length}
-        />
-      </div>
-      <div className={styles.toc}>
-        <TableOfContents sections={revision.sections} />
-      </div>
-      <div className={styles.body}>
-        {/* A new revision gets a new editor: the key remounts the client component. */}
-        <ArticleBody key={revision.id} doc={revision.doc} />
-      </div>
-    </article>
+    <AnnotationWorkspace
+      // A new revision starts a new workspace, as it gets a new editor.
+      key={revision.id}
+      articleId={article.id}
+      revisionId={revision.id}
+      articleSlug={article.slug}
+      initialAnnotations={annotations.items}
+      initialCounts={annotations.counts}
+      initialView={annotations.view}
+      viewer={annotations.viewer}
+      signInHref={annotations.signInHref}
+      sections={revision.sections.map(({ anchor, title }) => ({ anchor, title }))}
+    >
+      <article className={styles.reader} aria-labelledby={TITLE_ID}>
+        <div className={styles.header}>
+          <ArticleHeader
+            titleId={TITLE_ID}
+            title={article.title}
+            revisionNumber={revision.number}
+            revisionCreatedAt={revision.createdAt}
+            sectionCount={revision.sections.length}
+          />
+        </div>
+        <div className={styles.toc}>
+          <TableOfContents
+            sections={revision.sections}
+            renderSectionExtra={(section) => (
+              <SectionAnnotationCount anchor={section.anchor} title={section.title} />
+            )}
+          />
+        </div>
+        <div className={styles.body}>
+          {/* A new revision gets a new editor: the key remounts the client component. */}
+          <ArticleBody key={revision.id} doc={revision.doc} />
+        </div>
+        <div className={styles.annotations}>
+          <AnnotationSidebar />
+        </div>
+      </article>
+    </AnnotationWorkspace>
   );
 }

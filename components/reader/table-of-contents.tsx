@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import styles from "./table-of-contents.module.css";
 
 /** One heading of the article, as the table of contents needs it. */
@@ -17,6 +19,11 @@ export interface TableOfContentsProps {
   sections: TableOfContentsSection[];
   /** Element id for the "Contents" heading, which names the navigation landmark. */
   headingId?: string;
+  /**
+   * Something to show after a section's link, outside it (the annotation count badge), so the
+   * link's name stays the section's title.
+   */
+  renderSectionExtra?: (section: TableOfContentsSection) => ReactNode;
 }
 
 /** A section with the sections nested in it. */
@@ -42,15 +49,26 @@ function nestSections(sections: TableOfContentsSection[]): SectionNode[] {
 }
 
 /** An ordered list of sections with links to their headings, nested to any depth. */
-function SectionList({ nodes }: { nodes: SectionNode[] }) {
+function SectionList({
+  nodes,
+  renderSectionExtra,
+}: {
+  nodes: SectionNode[];
+  renderSectionExtra?: (section: TableOfContentsSection) => ReactNode;
+}) {
   return (
     <ol className={styles.list}>
       {nodes.map(({ section, children }) => (
         <li key={section.anchor} className={styles.item}>
-          <a className={styles.link} href={`#${section.anchor}`}>
-            {section.title}
-          </a>
-          {children.length > 0 ? <SectionList nodes={children} /> : null}
+          <span className={styles.entry}>
+            <a className={styles.link} href={`#${section.anchor}`}>
+              {section.title}
+            </a>
+            {renderSectionExtra?.(section)}
+          </span>
+          {children.length > 0 ? (
+            <SectionList nodes={children} renderSectionExtra={renderSectionExtra} />
+          ) : null}
         </li>
       ))}
     </ol>
@@ -61,9 +79,14 @@ function SectionList({ nodes }: { nodes: SectionNode[] }) {
  * The article's table of contents: a `<nav>` named by its "Contents" heading (an `<h2>`, so the
  * heading order stays h1 → h2), with plain `#anchor` links that work without JavaScript. Section
  * numbers ("2.1") are drawn by CSS outside the links, so each link's name is just its title.
- * Renders nothing for an article without headings.
+ * Renders nothing for an article without headings. `renderSectionExtra` adds something after each
+ * link (the annotation count badges).
  */
-export function TableOfContents({ sections, headingId = "toc-heading" }: TableOfContentsProps) {
+export function TableOfContents({
+  sections,
+  headingId = "toc-heading",
+  renderSectionExtra,
+}: TableOfContentsProps) {
   if (sections.length === 0) {
     return null;
   }
@@ -72,7 +95,7 @@ export function TableOfContents({ sections, headingId = "toc-heading" }: TableOf
       <h2 id={headingId} className={styles.heading}>
         Contents
       </h2>
-      <SectionList nodes={nestSections(sections)} />
+      <SectionList nodes={nestSections(sections)} renderSectionExtra={renderSectionExtra} />
     </nav>
   );
 }
