@@ -672,7 +672,7 @@ interface Tally {
   median: number;
   /** Wall-clock time of each timed run, in ms. */
   runs: number[];
-  /** Median CPU time (user + system) of the timed runs, in ms: steadier on a busy machine. */
+  /** Median CPU time (user + system) of the timed runs, in ms, V8's background threads included. */
   cpuMedian: number;
   placedCorrectly: number;
   placedWrongly: number;

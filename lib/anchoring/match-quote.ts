@@ -88,6 +88,12 @@ export const MAX_CONTEXT_ERROR_RATE = 1 / 4;
 /** Bits in the machine word that {@link countFewestErrorsInWord} packs a pattern into. */
 const WORD_BITS = 32;
 
+/** Character codes looked up in an array rather than a map: Latin-1, most of article text. */
+const LATIN_CODES = 256;
+
+/** Word-sized chunks of a long quote checked before a full search (see `canMatchWithin`). */
+const MAX_CHECKED_CHUNKS = 4;
+
 /** A place where a quote (approximately) is. */
 export interface QuoteMatch {
   /** Offset of the match's first character. */
@@ -211,10 +217,17 @@ export function scoreTextSimilarity(text: string, pattern: string): number {
  * single-word form of Myers' bit-vector algorithm: one pass of a few bit operations per character.
  */
 function countFewestErrorsInWord(text: string, pattern: string): number {
-  const masks = new Map<number, number>();
+  // Bit i of masks[c] is set when the pattern's character i is c: an array for Latin text, a map
+  // for the rest of Unicode.
+  const latinMasks = new Int32Array(LATIN_CODES);
+  const otherMasks = new Map<number, number>();
   for (let index = 0; index < pattern.length; index += 1) {
     const code = pattern.charCodeAt(index);
-    masks.set(code, (masks.get(code) ?? 0) | (1 << index));
+    if (code < LATIN_CODES) {
+      latinMasks[code] = (latinMasks[code] ?? 0) | (1 << index);
+    } else {
+      otherMasks.set(code, (otherMasks.get(code) ?? 0) | (1 << index));
+    }
   }
   const lastBit = 1 << (pattern.length - 1);
   let positive = -1; // vertical +1 deltas: column 0 counts up 0, 1, 2…
@@ -222,7 +235,8 @@ function countFewestErrorsInWord(text: string, pattern: string): number {
   let errors = pattern.length;
   let fewest = errors;
   for (let index = 0; index < text.length; index += 1) {
-    const equal = masks.get(text.charCodeAt(index)) ?? 0;
+    const code = text.charCodeAt(index);
+    const equal = (code < LATIN_CODES ? latinMasks[code] : otherMasks.get(code)) ?? 0;
     const vertical = equal | negative;
     const horizontal = (((equal & positive) + positive) ^ positive) | equal;
     let horizontalPositive = negative | ~(horizontal | positive);
@@ -392,6 +406,29 @@ export function scoreQuoteMatch(
 }
 
 /**
+ * A cheap necessary condition for `quote` to match somewhere in `text` with at most `maxErrors`
+ * errors. The quote is cut into word-sized chunks; an alignment of the whole quote aligns every
+ * chunk somewhere, so its errors are at least the sum of each chunk's fewest errors anywhere in
+ * the text. One bit-vector pass per chunk computes that sum. Most searches (orphans, stretches
+ * around untrusted repeats) find nothing, and this says so without setting up the full search.
+ */
+function canMatchWithin(text: string, quote: string, maxErrors: number): boolean {
+  const chunks = Math.ceil(quote.length / WORD_BITS);
+  // Any subset of the chunks gives a lower bound too; a few spread over the quote are enough to
+  // rule out most places, and each costs a pass over the text.
+  const step = Math.max(1, Math.floor(chunks / MAX_CHECKED_CHUNKS));
+  let lowerBound = 0;
+  for (let chunk = 0; chunk < chunks; chunk += step) {
+    const start = chunk * WORD_BITS;
+    lowerBound += countFewestErrorsInWord(text, quote.slice(start, start + WORD_BITS));
+    if (lowerBound > maxErrors) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Find the best place for `quote` in `text` (or in `text.slice(from, to)`), allowing errors.
  *
  * Every lowest-error match is scored by {@link scoreQuoteMatch} and the highest score wins; ties
@@ -420,10 +457,7 @@ export function matchQuote(
   }
 
   const searched = from === 0 && to === text.length ? text : text.slice(from, to);
-  // A quote that fits in a machine word is first checked with one cheap bit-vector pass; most
-  // searches (orphans, stretches around untrusted repeats) find nothing, and this says so without
-  // setting up the full search.
-  if (quote.length <= WORD_BITS && countFewestErrorsInWord(searched, quote) > maxErrors) {
+  if (!canMatchWithin(searched, quote, maxErrors)) {
     return null;
   }
   let best: QuoteMatch | null = null;
