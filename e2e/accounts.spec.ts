@@ -4,10 +4,10 @@
  * the header's account menu per role, administration of roles, groups, the redirects and 403
  * notices, and an axe-core check of every account page.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "../seed/demo-accounts";
+import { expectNoSeriousAxeViolations, signIn } from "./support/helpers";
 
 /** The demo accounts used here, as the seed creates them. */
 const ADMIN = { email: "admin@apparatus.test", name: "Ada Admin" };
@@ -48,19 +48,6 @@ async function submitRegistration(
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** Signs in through the sign-in page and waits until the header shows the account's name. */
-async function signIn(
-  page: Page,
-  account: { email: string; name: string },
-  password = DEMO_PASSWORD,
-): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("banner").getByText(account.name)).toBeVisible();
-}
-
 /** Opens the header's account menu (a disclosure under the user's name). */
 async function openAccountMenu(page: Page, name: string) {
   const banner = page.getByRole("banner");
@@ -68,19 +55,6 @@ async function openAccountMenu(page: Page, name: string) {
   const menu = banner.getByRole("navigation", { name: "Your account" });
   await expect(menu).toBeVisible();
   return menu;
-}
-
-/** Runs axe on the page and expects no serious or critical violations. */
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  expect(serious).toEqual([]);
 }
 
 test.describe("registration and signing in", () => {

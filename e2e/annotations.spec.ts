@@ -9,10 +9,9 @@
  * The test server also seeds the demo annotations; every test writes notes with its own unique
  * text and finds its annotations by that text, so tests do not depend on one another.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
-import { DEMO_PASSWORD } from "../seed/demo-accounts";
+import { expectNoSeriousAxeViolations, signIn } from "./support/helpers";
 
 const ARTICLE_PATH = "/articles/afghan-civil-war-1989-1992";
 
@@ -28,15 +27,6 @@ const BADAKHSHAN_SENTENCE =
 /** A note text no other test (or run) writes. */
 function uniqueNote(label: string): string {
   return `${label} note ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Signs in through the sign-in page and waits until the header shows the account's name. */
-async function signIn(page: Page, account: { email: string; name: string }): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("banner").getByText(account.name)).toBeVisible();
 }
 
 /** The article text (the read-only editor once it has taken over). */
@@ -179,19 +169,6 @@ async function annotateWithMouse(
   await selectWithMouse(page, articleText(page), startText, endText);
   await page.getByRole("button", { name: "Annotate", exact: true }).click();
   return fillComposerAndSave(page, input);
-}
-
-/** Runs axe-core and fails on any serious or critical violation, printing what it found. */
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  expect(serious).toEqual([]);
 }
 
 test.describe("annotating with the mouse", () => {

@@ -8,8 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+
+import { expectNoSeriousAxeViolations } from "./support/helpers";
 
 const ARTICLE_SLUG = "afghan-civil-war-1989-1992";
 const ARTICLE_PATH = `/articles/${ARTICLE_SLUG}`;
@@ -118,26 +119,6 @@ async function expectContentsLinkMovesToHeading(page: Page): Promise<void> {
   });
   await expect(heading).toHaveAttribute("id", anchor);
   await expect(heading).toBeInViewport();
-}
-
-/** Runs axe-core and fails on any serious or critical violation, printing what it found. */
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  if (serious.length > 0) {
-    console.log(
-      serious
-        .map(
-          (violation) =>
-            `${violation.impact}: ${violation.id} — ${violation.help}\n` +
-            violation.nodes.map((node) => `  ${node.target.join(" ")}`).join("\n"),
-        )
-        .join("\n"),
-    );
-  }
-  expect(serious).toEqual([]);
 }
 
 test.describe("reading an article", () => {
