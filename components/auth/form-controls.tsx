@@ -32,11 +32,31 @@ export interface TextFieldProps extends Omit<
   isOptional?: boolean;
 }
 
+/** The ids and attributes a {@link FieldFrame} hands to its control. */
+interface FieldControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
 /**
- * A labelled text input with its hint and error linked through `aria-describedby`, and
- * `aria-invalid` while it has an error.
+ * The frame every field shares: the label (marked "(optional)" when asked), the hint and the error,
+ * both linked to the control through `aria-describedby`, and `aria-invalid` while there is an
+ * error. `children` renders the control itself with the props it is given.
  */
-export function TextField({ label, name, hint, error, isOptional, ...input }: TextFieldProps) {
+function FieldFrame({
+  label,
+  hint,
+  error,
+  isOptional = false,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  isOptional?: boolean;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -52,20 +72,25 @@ export function TextField({ label, name, hint, error, isOptional, ...input }: Te
           {hint}
         </p>
       ) : null}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        className={styles.input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p id={errorId} className={styles.error}>
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A labelled text input with its hint and error linked through `aria-describedby`, and
+ * `aria-invalid` while it has an error.
+ */
+export function TextField({ label, name, hint, error, isOptional, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} isOptional={isOptional}>
+      {(control) => <input {...input} {...control} name={name} className={styles.input} />}
+    </FieldFrame>
   );
 }
 
@@ -90,35 +115,17 @@ export function TextAreaField({
   isOptional,
   ...textarea
 }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-        {isOptional ? <span className={styles.optional}> (optional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...textarea}
-        id={id}
-        name={name}
-        className={`${styles.input} ${styles.textarea}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} isOptional={isOptional}>
+      {(control) => (
+        <textarea
+          {...textarea}
+          {...control}
+          name={name}
+          className={`${styles.input} ${styles.textarea}`}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -140,40 +147,18 @@ export interface SelectFieldProps {
 
 /** A labelled `<select>` with its hint and error linked like {@link TextField}'s. */
 export function SelectField({ label, name, options, defaultValue, hint, error }: SelectFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        className={styles.select}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} name={name} className={styles.select} defaultValue={defaultValue}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
