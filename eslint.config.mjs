@@ -10,6 +10,7 @@ const config = [
       "node_modules/**",
       ".next/**",
       ".next-test/**",
+      ".next-*/**",
       ".data/**",
       "lib/generated/**",
       "test-results/**",

@@ -11,6 +11,10 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  experimental: {
+    // Source imports (BibTeX/RIS/CSL-JSON, up to 2 MB of text) go through a server action.
+    serverActions: { bodySizeLimit: "3mb" },
+  },
 };
 
 export default nextConfig;

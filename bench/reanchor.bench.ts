@@ -24,6 +24,8 @@ import {
 import { loadSeedArticleText } from "@/lib/anchoring/seed-article.fixture";
 import { describeTextRange, type TextAnchor } from "@/lib/anchoring/selectors";
 
+import { createSeededRandom } from "./seeded-random";
+
 /** Seed of the generator (`--seed=N` picks another, equally valid edit set). */
 const SEED = Number(
   process.argv.find((arg) => arg.startsWith("--seed="))?.slice("--seed=".length) ?? 1989,
@@ -59,39 +61,14 @@ const MUST_ORPHAN_RATE = 1 / 2;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; same seed, same sequence, on every machine. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = createRandom(SEED);
+/** The data generator; the seed fixes the data. */
+const { random, randomInt, pick } = createSeededRandom(SEED);
 
 /**
  * The Hypothesis client's weights for quote, prefix, suffix and position (its `matchQuote`),
  * written out so that tuning ours never changes the baseline.
  */
 const HYPOTHESIS_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
-
-/** A random integer in [min, max]. */
-function randomInt(min: number, max: number): number {
-  return min + Math.floor(random() * (max - min + 1));
-}
-
-/** A random element. */
-function pick<T>(items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) {
-    throw new Error("pick from an empty list");
-  }
-  return item;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text structure

@@ -11,11 +11,9 @@ import { parseArgs } from "node:util";
 
 import { assertArticleFileSize } from "@/lib/articles/decode-article-file";
 import { importPreparedArticle, prepareArticle } from "@/lib/articles/import-article";
-import { openDatabase } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/schema-engine";
 import { isAppError } from "@/lib/errors";
 
-import { projectRoot } from "./project-root";
+import { withMigratedDatabase } from "./with-migrated-database";
 
 const USAGE = "usage: npm run import -- <file> [--slug <slug>]";
 
@@ -58,40 +56,35 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const database = await openDatabase(projectRoot);
-  try {
-    process.env.DATABASE_URL = database.url;
-    await applyMigrations(database.url, projectRoot);
-    const result = await importPreparedArticle(prepared, { sourceName: label, slug });
-    const { sections, infoboxFields, bibliographyEntries } = result.counts;
-    const what =
-      result.status === "unchanged"
-        ? `unchanged, still revision ${result.revisionNumber}`
-        : `${result.status === "created" ? "created" : "new"} revision ${result.revisionNumber}`;
-    console.log(
-      `${result.slug}: ${what} (${sections} sections, ${infoboxFields} infobox fields, ${bibliographyEntries} bibliography entries)`,
-    );
-    const { placed, orphaned } = result.reanchored;
-    if (placed + orphaned > 0) {
+  return withMigratedDatabase(async () => {
+    try {
+      const result = await importPreparedArticle(prepared, { sourceName: label, slug });
+      const { sections, infoboxFields, bibliographyEntries } = result.counts;
+      const what =
+        result.status === "unchanged"
+          ? `unchanged, still revision ${result.revisionNumber}`
+          : `${result.status === "created" ? "created" : "new"} revision ${result.revisionNumber}`;
       console.log(
-        `Re-anchored ${placed + orphaned} annotation(s): ${placed} placed, ${orphaned} orphaned (kept and listed).`,
+        `${result.slug}: ${what} (${sections} sections, ${infoboxFields} infobox fields, ${bibliographyEntries} bibliography entries)`,
       );
+      const { placed, orphaned } = result.reanchored;
+      if (placed + orphaned > 0) {
+        console.log(
+          `Re-anchored ${placed + orphaned} annotation(s): ${placed} placed, ${orphaned} orphaned (kept and listed).`,
+        );
+      }
+      for (const warning of result.warnings) {
+        console.warn(`warning: ${label}: ${warning}`);
+      }
+      return 0;
+    } catch (error) {
+      if (isAppError(error)) {
+        console.error(`error: ${label}: ${error.message}`);
+        return 2;
+      }
+      throw error;
     }
-    for (const warning of result.warnings) {
-      console.warn(`warning: ${label}: ${warning}`);
-    }
-    return 0;
-  } catch (error) {
-    if (isAppError(error)) {
-      console.error(`error: ${label}: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    const { prisma } = await import("@/lib/db");
-    await prisma.$disconnect().catch(() => undefined);
-    await database.close();
-  }
+  });
 }
 
 main().then(

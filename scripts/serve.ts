@@ -137,6 +137,14 @@ async function main(): Promise<void> {
     if (report.createdAccounts.length > 0) {
       console.log(`Created demo accounts: ${report.createdAccounts.join(", ")} (see README).`);
     }
+    if (report.seededSources.length > 0) {
+      console.log(`Seeded ${report.seededSources.length} demo source(s) in the library.`);
+    }
+    if (report.seededDisputes.length > 0) {
+      console.log(
+        `Worked ${report.seededDisputes.length} demo dispute(s): accounts, evidence, replies.`,
+      );
+    }
   } catch (error) {
     await closeDatabase();
     throw error;

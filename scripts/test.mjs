@@ -68,6 +68,19 @@ async function checkPostgres() {
   }
 }
 
+/**
+ * jing validates the TEI export against tei_all, which CI provides beside the project
+ * (../shared/standards). Where the schema is there, jing must be too.
+ */
+function checkJing() {
+  const schema = path.resolve(root, "..", "shared", "standards", "tei", "tei_all.rng");
+  if (existsSync(schema) && spawnSync("jing", [], { stdio: "ignore" }).error) {
+    fail(
+      "jing is missing (the TEI export is validated against tei_all with it): apt-get install -y jing",
+    );
+  }
+}
+
 function findChromium() {
   return (
     process.env.CHROMIUM_PATH ??
@@ -186,6 +199,7 @@ if (parts.includes("static")) {
   runStaticChecks();
 }
 if (parts.includes("unit")) {
+  checkJing();
   runNodeTests();
 }
 if (parts.includes("e2e")) {

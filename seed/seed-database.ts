@@ -13,6 +13,8 @@ import { isAppError } from "@/lib/errors";
 
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts";
 import { demoAnnotationIri, demoAnnotations, type DemoAnnotation } from "./demo-annotations";
+import { seedDemoDisputes } from "./demo-disputes";
+import { seedDemoSources } from "./demo-sources";
 
 /** Where the shipped articles live. */
 const SEED_ARTICLES_DIR = path.join("seed", "articles");
@@ -21,8 +23,12 @@ const SEED_ARTICLES_DIR = path.join("seed", "articles");
 export interface SeedReport {
   importedArticles: string[];
   createdAccounts: string[];
+  /** Citation keys of the demo sources created or enriched by this run. */
+  seededSources: string[];
   /** Keys of the example annotations created by this run. */
   createdAnnotations: string[];
+  /** Keys of the demo claims whose worked disputes (accounts, evidence, replies) this run seeded. */
+  seededDisputes: string[];
 }
 
 /**
@@ -35,7 +41,13 @@ export async function seedDatabase(options: {
   projectRoot: string;
   withDemoAccounts: boolean;
 }): Promise<SeedReport> {
-  const report: SeedReport = { importedArticles: [], createdAccounts: [], createdAnnotations: [] };
+  const report: SeedReport = {
+    importedArticles: [],
+    createdAccounts: [],
+    seededSources: [],
+    createdAnnotations: [],
+    seededDisputes: [],
+  };
   const directory = path.join(options.projectRoot, SEED_ARTICLES_DIR);
   const files = (await readdir(directory)).filter((name) => name.endsWith(".txt")).sort();
   for (const file of files) {
@@ -59,11 +71,13 @@ export async function seedDatabase(options: {
         report.createdAccounts.push(account.email);
       }
     }
+    report.seededSources = await seedDemoSources();
     for (const annotation of demoAnnotations) {
       if (await seedDemoAnnotation(annotation)) {
         report.createdAnnotations.push(annotation.key);
       }
     }
+    report.seededDisputes = await seedDemoDisputes();
   }
   return report;
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 
 import pg from "pg";
 
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 /** The project root (this file lives in seed/). */
@@ -74,6 +75,48 @@ export async function createTestDatabase(prefix?: string): Promise<TestDatabase>
     throw error;
   }
   return database;
+}
+
+/** A test file's database and the app's Prisma client, which is connected to it. */
+export interface OpenTestDatabase {
+  database: TestDatabase;
+  prisma: PrismaClient;
+}
+
+/**
+ * The database `setUpTestDatabase` opened in this process. Each test file runs in a process of its
+ * own, so there is at most one.
+ */
+let openTestDatabase: { database: TestDatabase; prisma?: PrismaClient } | undefined;
+
+/**
+ * Creates this test file's migrated database, points `DATABASE_URL` at it and only then imports the
+ * app's Prisma client (`@/lib/db` reads `DATABASE_URL`). Call it first in the file's `before` hook,
+ * import the modules under test after it, and pair it with `after(tearDownTestDatabase)`.
+ *
+ * @returns the database and the Prisma client connected to it
+ */
+export async function setUpTestDatabase(): Promise<OpenTestDatabase> {
+  if (openTestDatabase) {
+    throw new Error("setUpTestDatabase() was already called in this process");
+  }
+  const database = await createTestDatabase();
+  openTestDatabase = { database };
+  process.env.DATABASE_URL = database.url;
+  const { prisma } = await import("@/lib/db");
+  openTestDatabase.prisma = prisma;
+  return { database, prisma };
+}
+
+/**
+ * Disconnects the Prisma client and drops the database that `setUpTestDatabase` opened; does
+ * nothing for whatever a failed set-up never opened.
+ */
+export async function tearDownTestDatabase(): Promise<void> {
+  const opened = openTestDatabase;
+  openTestDatabase = undefined;
+  await opened?.prisma?.$disconnect();
+  await opened?.database.drop();
 }
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {

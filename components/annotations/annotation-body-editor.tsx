@@ -1,6 +1,6 @@
 "use client";
 
-import type { Editor, JSONContent } from "@tiptap/core";
+import type { Editor, Extensions, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
 
@@ -25,6 +25,13 @@ export interface AnnotationBodyEditorProps {
   error?: string;
   /** Submits the form (Mod+Enter). */
   onSubmitShortcut?: () => void;
+  /**
+   * The body extensions, configured for this editor (the dispute thread adds @mention
+   * suggestions); by default the shared list. Must build the same schema. Read once.
+   */
+  extensions?: Extensions;
+  /** Extra attributes of the editable root (a suggestion popup's `aria-activedescendant`). */
+  editableAttributes?: Record<string, string>;
 }
 
 /** One formatting button of the toolbar. */
@@ -142,6 +149,8 @@ export function AnnotationBodyEditor({
   hint,
   error,
   onSubmitShortcut,
+  extensions = annotationBodyExtensions,
+  editableAttributes,
 }: AnnotationBodyEditorProps) {
   const id = useId();
   const labelId = `${id}-label`;
@@ -150,7 +159,7 @@ export function AnnotationBodyEditor({
   const describedBy = [errorId, hintId].filter(Boolean).join(" ");
 
   const editor = useEditor({
-    extensions: annotationBodyExtensions,
+    extensions,
     content: initialContent ?? { type: "doc", content: [{ type: "paragraph" }] },
     immediatelyRender: false,
     injectCSS: false,
@@ -162,6 +171,7 @@ export function AnnotationBodyEditor({
         "aria-labelledby": labelId,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(error ? { "aria-invalid": "true" } : {}),
+        ...editableAttributes,
       },
       handleKeyDown: (_view, event) => {
         if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && onSubmitShortcut) {

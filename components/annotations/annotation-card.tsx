@@ -3,8 +3,10 @@
 import { useId, useState, type FormEvent } from "react";
 
 import { buttonClassName, FormStatus } from "@/components/auth/form-controls";
+import { ClaimStatusBadge } from "@/components/disputes/claim-status-badge";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import type { AnnotationActionState } from "@/lib/annotations/actions";
+import { claimPagePath } from "@/lib/disputes/claim-page-path";
 
 import { AnnotationBodyView } from "./annotation-body-view";
 import { AnnotationComposer } from "./annotation-composer";
@@ -14,7 +16,6 @@ import {
   annotationTone,
   annotationTypeLabel,
   shortenQuote,
-  STATUS_LABELS,
   type AnnotationItem,
 } from "./annotation-display";
 import { isOrphan } from "./annotation-filters";
@@ -42,8 +43,9 @@ const CONFLICT_NOTE =
 /**
  * One annotation in the sidebar: its type (icon and words, never colour alone), claim status and
  * layer, the passage as a button that shows it in the text (Enter moves the keyboard there), the
- * note, tags, author and date, and its actions: a permalink for everyone, edit and delete for its
- * author, hide for moderators, and "Re-attach here" for an orphan. The entry itself can take
+ * note, tags, author and date, and its actions: a permalink for everyone, "Open dispute" (the
+ * claim page) for a claim, edit and delete for its author, hide for moderators, and "Re-attach
+ * here" for an orphan. The entry itself can take
  * focus (permalinks and clicked highlights focus it).
  */
 export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardProps) {
@@ -135,12 +137,7 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
           <Heading id={titleId} className={styles.cardTitle}>
             {annotationTypeLabel(annotation)}
           </Heading>
-          {annotation.claim ? (
-            <span className={styles.badge}>
-              <span className="visually-hidden">Status: </span>
-              {STATUS_LABELS[annotation.claim.status]}
-            </span>
-          ) : null}
+          {annotation.claim ? <ClaimStatusBadge status={annotation.claim.status} isSmall /> : null}
           <span className={styles.layerBadge}>
             <span className="visually-hidden">Layer: </span>
             {annotationLayerLabel(annotation)}
@@ -261,6 +258,18 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
             <a className={styles.actionLink} href={permalink}>
               Link<span className="visually-hidden"> to this annotation</span>
             </a>
+            {annotation.claim ? (
+              <a
+                className={styles.actionLink}
+                href={claimPagePath(workspace.articleSlug, annotation.claim.id)}
+              >
+                Open dispute
+                <span className="visually-hidden">
+                  {" "}
+                  on “{shortenQuote(annotation.target.quote.exact, 60)}”
+                </span>
+              </a>
+            ) : null}
             {isAuthor ? (
               <button type="button" className={styles.actionButton} onClick={handleEdit}>
                 Edit

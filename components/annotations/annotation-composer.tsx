@@ -13,6 +13,7 @@ import {
 
 import { buttonClassName, FormStatus } from "@/components/auth/form-controls";
 import type { AnnotationActionState } from "@/lib/annotations/actions";
+import { readEditorJson } from "@/lib/editor/editor-json";
 import type { AnnotationKind, ClaimFlag, Visibility } from "@/lib/generated/prisma/enums";
 
 import { AnnotationBodyEditor } from "./annotation-body-editor";
@@ -144,7 +145,7 @@ export function AnnotationComposer({
       const result = await onSubmit({
         kind: effectiveKind,
         flag: effectiveKind === "CLAIM" ? flag : null,
-        body: bodyEditorRef.current?.getJSON() ?? initial.body,
+        body: bodyEditorRef.current ? readEditorJson(bodyEditorRef.current) : initial.body,
         tags: parseTags(tags),
         visibility,
         groupId,

@@ -1,12 +1,14 @@
 /**
  * How annotations look and read: labels, glyphs and colour tones of kinds, claim flags and claim
  * statuses, layer names, and the sentences screen readers hear. The text highlights, the legend
- * and the sidebar all take them from here, so the three always agree.
+ * and the sidebar all take them from here, so the three always agree. The names of claim statuses
+ * come from `@/lib/disputes/labels`, shared with the claim page and the exports.
  *
  * Colour never carries meaning alone: every kind and flag also has a glyph (the margin mark in the
  * text and the icon in the sidebar) and an underline pattern (annotation-highlights.css).
  */
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { CLAIM_STATUS_LABELS } from "@/lib/disputes/labels";
 import type {
   AnnotationKind,
   ClaimFlag,
@@ -72,15 +74,6 @@ export const FLAG_LABELS: Record<ClaimFlag, string> = {
   BETTER_SOURCE_NEEDED: "Better source needed",
   CONTRADICTED: "Contradicted by another passage",
   CORROBORATED: "Corroborated",
-};
-
-/** Names of the claim statuses. */
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  OPEN: "Open",
-  UNDER_REVIEW: "Under review",
-  ACCEPTED: "Accepted",
-  REJECTED: "Rejected",
-  CONTESTED: "Contested",
 };
 
 /** Names of the visibilities, for the composer. */
@@ -221,7 +214,7 @@ export function shortenQuote(text: string, maxLength = 160): string {
 export function describeAnnotation(annotation: AnnotationItem): string {
   const parts = [annotationTypeLabel(annotation)];
   if (annotation.claim) {
-    parts.push(STATUS_LABELS[annotation.claim.status].toLowerCase());
+    parts.push(CLAIM_STATUS_LABELS[annotation.claim.status].toLowerCase());
   }
   parts.push(`by ${annotation.author.name}`);
   parts.push(annotationLayerLabel(annotation).toLowerCase());

@@ -10,7 +10,10 @@ import { useFormStatus } from "react-dom";
 
 import type { ActionState } from "@/lib/actions/action-state";
 
+import { buttonClassName, type ButtonVariant } from "./button-styles";
 import styles from "./forms.module.css";
+
+export { buttonClassName, type ButtonVariant } from "./button-styles";
 
 /** The state a form starts with, before its first submission. */
 export const IDLE_STATE: ActionState = { status: "idle" };
@@ -162,9 +165,6 @@ export function SelectField({ label, name, options, defaultValue, hint, error }:
   );
 }
 
-/** Looks of a {@link SubmitButton}. */
-export type ButtonVariant = "primary" | "secondary" | "danger";
-
 /** Props of {@link SubmitButton}. */
 export interface SubmitButtonProps {
   children: ReactNode;
@@ -176,18 +176,6 @@ export interface SubmitButtonProps {
   isPending?: boolean;
   /** An accessible name fuller than the visible label ("Revoke token ‘CI’"). */
   "aria-label"?: string;
-}
-
-/** The class names of a button of the given look. */
-export function buttonClassName(variant: ButtonVariant = "primary", isSmall = false): string {
-  return [
-    styles.button,
-    variant === "secondary" ? styles.secondary : "",
-    variant === "danger" ? styles.danger : "",
-    isSmall ? styles.small : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
 }
 
 /**

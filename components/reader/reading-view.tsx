@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { AnnotationItem, AnnotationViewer } from "@/components/annotations/annotation-display";
 import type { AnnotationViewState } from "@/components/annotations/annotation-filters";
 import { AnnotationSidebar } from "@/components/annotations/annotation-sidebar";
@@ -6,6 +8,8 @@ import {
   type InitialSectionCounts,
 } from "@/components/annotations/annotation-workspace";
 import { SectionAnnotationCount } from "@/components/annotations/section-annotation-count";
+import { buttonClassName } from "@/components/auth/button-styles";
+import { ExportDialog } from "@/components/export/export-dialog";
 import type { ArticleForReading } from "@/lib/articles/find-article-for-reading";
 
 import { ArticleBody } from "./article-body";
@@ -67,6 +71,20 @@ export function ReadingView({ article, annotations }: ReadingViewProps) {
             revisionCreatedAt={revision.createdAt}
             sectionCount={revision.sections.length}
           />
+          <ExportDialog
+            slug={article.slug}
+            revisionNumber={revision.number}
+            revisionCount={article.revisionCount}
+            sections={revision.sections}
+          />
+          {annotations.viewer?.canAnnotate ? (
+            <Link
+              href={`/articles/${encodeURIComponent(article.slug)}/import`}
+              className={`${buttonClassName("secondary", true)} ${styles.importLink}`}
+            >
+              Import annotations
+            </Link>
+          ) : null}
         </div>
         <div className={styles.toc}>
           <TableOfContents

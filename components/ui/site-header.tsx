@@ -23,6 +23,9 @@ export function SiteHeader({ actions }: SiteHeaderProps) {
           </Link>
           <span className={styles.tagline}>a source-critique workbench</span>
         </p>
+        <nav aria-label="Main" className={styles.nav}>
+          <Link href="/sources">Sources</Link>
+        </nav>
         {actions ? <div className={styles.actions}>{actions}</div> : null}
       </div>
     </header>

@@ -7,9 +7,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 
 import { buildUser, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let createApiToken: typeof import("./create-api-token").createApiToken;
 let MAX_ACTIVE_API_TOKENS: number;
@@ -19,9 +18,7 @@ let authenticateApiToken: typeof import("./authenticate-api-token").authenticate
 let reader: BuiltUser;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ createApiToken, MAX_ACTIVE_API_TOKENS } = await import("./create-api-token"));
   ({ listApiTokens } = await import("./list-api-tokens"));
   ({ revokeApiToken } = await import("./revoke-api-token"));
@@ -29,10 +26,7 @@ before(async () => {
   reader = await buildUser(prisma, { role: "READER" });
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Asserts that `promise` rejects with an AppError of `code` whose message matches `message`. */
 async function rejectsWithAppError(promise: Promise<unknown>, code: string, message: RegExp) {

@@ -7,9 +7,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 
 import { buildEmail, buildUser, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let createInvite: typeof import("./create-invite").createInvite;
 let buildInvitePath: typeof import("./create-invite").buildInvitePath;
@@ -20,9 +19,7 @@ let registerUser: typeof import("./register-user").registerUser;
 let admin: BuiltUser;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ createInvite, buildInvitePath } = await import("./create-invite"));
   ({ listInvites } = await import("./list-invites"));
   ({ findInvite } = await import("./find-invite"));
@@ -31,10 +28,7 @@ before(async () => {
   admin = await buildUser(prisma, { role: "ADMIN" });
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Asserts that `promise` rejects with an AppError of `code` whose message matches `message`. */
 async function rejectsWithAppError(promise: Promise<unknown>, code: string, message: RegExp) {

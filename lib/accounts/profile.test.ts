@@ -6,27 +6,21 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { buildUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let updateProfile: typeof import("./update-profile").updateProfile;
 let changePassword: typeof import("./change-password").changePassword;
 let verifyPassword: typeof import("@/lib/auth/password").verifyPassword;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ updateProfile } = await import("./update-profile"));
   ({ changePassword } = await import("./change-password"));
   ({ verifyPassword } = await import("@/lib/auth/password"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Asserts that `promise` rejects with an AppError of `code` whose message matches `message`. */
 async function rejectsWithAppError(promise: Promise<unknown>, code: string, message: RegExp) {

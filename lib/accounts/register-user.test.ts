@@ -6,27 +6,21 @@ import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 
 import { buildEmail, buildUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let registerUser: typeof import("./register-user").registerUser;
 let createInvite: typeof import("./create-invite").createInvite;
 let revokeInvite: typeof import("./revoke-invite").revokeInvite;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ registerUser } = await import("./register-user"));
   ({ createInvite } = await import("./create-invite"));
   ({ revokeInvite } = await import("./revoke-invite"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 afterEach(() => {
   delete process.env.REGISTRATION_MODE;

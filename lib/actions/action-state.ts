@@ -93,6 +93,49 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The error state of a server action that the client calls with plain data, not a form. */
+export interface DataActionErrorState {
+  status: "error";
+  /** A sentence for the status region: what went wrong overall. */
+  message?: string;
+  /** Messages for single fields. */
+  fieldErrors?: Record<string, string>;
+  /** The AppError's code ("CONFLICT", "NOT_FOUND", …), so that the UI can react to it. */
+  code?: string;
+}
+
+/**
+ * Turns whatever a server action called with plain data (the reader's annotation editor, the
+ * claim page) caught into its error state: the message and field errors of {@link toErrorState}
+ * (no values, there being no form to refill), the AppError's code, and the message of an AppError
+ * whose `field` detail names a shown field or a part of one (`passage.start` → `passage`) on that
+ * field.
+ *
+ * @param shownFields the fields that show their own errors
+ */
+export function toDataActionErrorState(
+  error: unknown,
+  shownFields: readonly string[],
+): DataActionErrorState {
+  const state = toErrorState(error, new FormData(), shownFields);
+  const result: DataActionErrorState = { status: "error", message: state.message };
+  if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) {
+    result.fieldErrors = state.fieldErrors;
+  }
+  if (isAppError(error)) {
+    result.code = error.code;
+    const field = typeof error.details?.field === "string" ? error.details.field : null;
+    const topField = field?.split(".")[0];
+    if (topField && shownFields.includes(topField) && !result.fieldErrors?.[topField]) {
+      result.fieldErrors = {
+        ...result.fieldErrors,
+        [topField]: error.message.replace(/^[\w.]+: /, ""),
+      };
+    }
+  }
+  return result;
+}
+
 /**
  * Turns whatever a server action caught into the form's error state: a ZodError names its fields,
  * an AppError carries its message (on the field it names, when that field is in the form), an

@@ -7,9 +7,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 
 import { buildUser, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let listUsers: typeof import("./list-users").listUsers;
 let setUserRole: typeof import("./set-user-role").setUserRole;
@@ -18,9 +17,7 @@ let enableUser: typeof import("./enable-user").enableUser;
 let admin: BuiltUser;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ listUsers } = await import("./list-users"));
   ({ setUserRole } = await import("./set-user-role"));
   ({ disableUser } = await import("./disable-user"));
@@ -28,10 +25,7 @@ before(async () => {
   admin = await buildUser(prisma, { role: "ADMIN", name: "Ada Admin" });
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Asserts that `promise` rejects with an AppError of `code` whose message matches `message`. */
 async function rejectsWithAppError(promise: Promise<unknown>, code: string, message: RegExp) {

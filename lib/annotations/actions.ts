@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { toErrorState } from "@/lib/actions/action-state";
+import { toDataActionErrorState } from "@/lib/actions/action-state";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
 
@@ -67,24 +67,9 @@ function articlePath(slug: string): string {
 
 /** Turns what an action caught into its error state, keeping the error's code for the UI. */
 function toAnnotationErrorState(error: unknown): AnnotationActionState {
-  const state = toErrorState(error, new FormData(), EDITOR_FIELDS);
-  const result: AnnotationActionState = { status: "error", message: state.message };
-  if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) {
-    result.fieldErrors = state.fieldErrors;
-  }
-  if (isAppError(error)) {
-    result.code = error.code;
-    const field = typeof error.details?.field === "string" ? error.details.field : null;
-    const topField = field?.split(".")[0];
-    if (topField && EDITOR_FIELDS.includes(topField) && !result.fieldErrors?.[topField]) {
-      result.fieldErrors = {
-        ...result.fieldErrors,
-        [topField]: error.message.replace(/^[\w.]+: /, ""),
-      };
-    }
-    if (typeof error.details?.currentVersion === "number") {
-      result.currentVersion = error.details.currentVersion;
-    }
+  const result: AnnotationActionState = toDataActionErrorState(error, EDITOR_FIELDS);
+  if (isAppError(error) && typeof error.details?.currentVersion === "number") {
+    result.currentVersion = error.details.currentVersion;
   }
   return result;
 }

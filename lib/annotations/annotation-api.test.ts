@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 import { describeTextRange } from "@/lib/anchoring/selectors";
 import { buildAnnotation, findAnnotatableRevision } from "@/seed/annotation-factories";
 import { buildArticleText, buildGroup, buildUser, toBytes, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import {
   assertMeetsW3c,
@@ -20,7 +20,6 @@ import {
   W3C_SKIP_MESSAGE,
 } from "./w3c-annotation-schemas.fixture";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let container: typeof import("@/app/api/annotations/route");
 let item: typeof import("@/app/api/annotations/[id]/route");
@@ -39,10 +38,8 @@ let slug: string;
 let revision: { articleId: string; revisionId: string; plainText: string };
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ prisma } = await setUpTestDatabase());
   process.env.NEXTAUTH_URL = BASE;
-  ({ prisma } = await import("@/lib/db"));
   container = await import("@/app/api/annotations/route");
   item = await import("@/app/api/annotations/[id]/route");
   const { createApiToken } = await import("@/lib/accounts/create-api-token");
@@ -76,10 +73,7 @@ before(async () => {
   revision = await findAnnotatableRevision(prisma, imported.articleId);
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 function request(path: string, init: RequestInit & { token?: string } = {}): Request {
   const headers = new Headers(init.headers);

@@ -27,6 +27,9 @@ function link(href: string, extra: Record<string, unknown> = {}): JSONContent["m
   return [{ type: "link", attrs: { href, ...extra } }];
 }
 
+/** A user id that a mention names (the schema checks its shape only). */
+const MENTIONED_ID = "0190f5d2-7b7e-7cc0-8a1e-3f1e2d3c4b5a";
+
 describe("parseAnnotationBody", () => {
   const accepted: [name: string, body: JSONContent, expectedText: string][] = [
     ["a plain paragraph", paragraph(text("A note.")), "A note."],
@@ -75,6 +78,15 @@ describe("parseAnnotationBody", () => {
       "<script>alert(1)</script> <img src=x onerror=alert(1)>",
     ],
     ["an empty body", { type: "doc", content: [{ type: "paragraph" }] }, ""],
+    [
+      "a mention of a scholar, which reads as @name",
+      paragraph(
+        text("As "),
+        { type: "mention", attrs: { id: MENTIONED_ID, label: "Maria Moderator" } },
+        text(" says"),
+      ),
+      "As @Maria Moderator says",
+    ],
   ];
   for (const [name, body, expectedText] of accepted) {
     it(`accepts ${name} and returns its plain text`, () => {
@@ -169,6 +181,21 @@ describe("parseAnnotationBody", () => {
       /^body: a numbered list type/,
     ],
     [
+      "a mention whose id is not a user id",
+      paragraph({ type: "mention", attrs: { id: "javascript:alert(1)", label: "x" } }),
+      /^body: a mention must name a scholar by their user id/,
+    ],
+    [
+      "a mention without a label",
+      paragraph({ type: "mention", attrs: { id: MENTIONED_ID } }),
+      /^body: a mention needs the scholar's name as its label/,
+    ],
+    [
+      "a mention with an unknown attribute",
+      paragraph({ type: "mention", attrs: { id: MENTIONED_ID, label: "M", href: "x" } }),
+      /^body: a mention has an unknown attribute "href"/,
+    ],
+    [
       "text over the limit",
       paragraph(text("x".repeat(MAX_BODY_TEXT_LENGTH + 1))),
       /^body: the text is longer than 20,000 characters \(20,001\)/,
@@ -187,6 +214,19 @@ describe("parseAnnotationBody", () => {
       );
     });
   }
+
+  it("keeps a mention's id and label and nothing else", () => {
+    const { doc } = parseAnnotationBody(
+      paragraph({
+        type: "mention",
+        attrs: { id: MENTIONED_ID.toUpperCase(), label: "Maria Moderator" },
+      }),
+    );
+    const mention = doc.content?.[0]?.content?.[0];
+    assert.equal(mention?.type, "mention");
+    assert.equal(mention?.attrs?.id, MENTIONED_ID);
+    assert.equal(mention?.attrs?.label, "Maria Moderator");
+  });
 
   it("accepts exactly 20,000 characters of text", () => {
     assert.equal(

@@ -18,6 +18,11 @@ import {
   annotationBodyExtensions,
   isAllowedAnnotationHref,
 } from "@/lib/editor/annotation-body/annotation-body-extensions";
+import {
+  MAX_MENTION_LABEL_LENGTH,
+  MENTION_NODE_NAME,
+  mentionText,
+} from "@/lib/editor/scholar-mention/scholar-mention";
 import { AppError } from "@/lib/errors";
 
 /** Longest body text, in characters: a long note, not a paper. */
@@ -131,11 +136,51 @@ function sanitizeMark(value: unknown): BodyMark {
   return { type, attrs: { href, title } };
 }
 
-/** Copies the attributes of an ordered list after checking them; other nodes take none. */
+/** A user id as mentions carry it (a UUID). */
+const MENTION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Copies a mention's attributes after checking their shape: `id` a user id (UUID), `label` the
+ * name shown (1–200 characters), and the trigger character, which is always "@". Whether the id
+ * names an existing account is for the use case to check (it needs the database).
+ */
+function sanitizeMentionAttributes(attrs: Record<string, unknown> | undefined): {
+  id: string;
+  label: string;
+} {
+  for (const key of Object.keys(attrs ?? {})) {
+    if (key !== "id" && key !== "label" && key !== "mentionSuggestionChar") {
+      throw new BodyRejection(`a mention has an unknown attribute "${key}"`);
+    }
+  }
+  const id = attrs?.id;
+  if (typeof id !== "string" || !MENTION_ID_PATTERN.test(id)) {
+    throw new BodyRejection("a mention must name a scholar by their user id");
+  }
+  const label = attrs?.label;
+  if (typeof label !== "string" || label.trim() === "" || label.length > MAX_MENTION_LABEL_LENGTH) {
+    throw new BodyRejection(
+      `a mention needs the scholar's name as its label (at most ${MAX_MENTION_LABEL_LENGTH} characters)`,
+    );
+  }
+  const trigger = attrs?.mentionSuggestionChar;
+  if (trigger !== undefined && trigger !== null && trigger !== "@") {
+    throw new BodyRejection('a mention starts with "@"');
+  }
+  return { id: id.toLowerCase(), label };
+}
+
+/**
+ * Copies the attributes of an ordered list or a mention after checking them; other nodes take
+ * none.
+ */
 function sanitizeNodeAttributes(
   type: string,
   attrs: Record<string, unknown> | undefined,
 ): Record<string, unknown> | undefined {
+  if (type === MENTION_NODE_NAME) {
+    return sanitizeMentionAttributes(attrs);
+  }
   if (!attrs || Object.keys(attrs).length === 0) {
     return undefined;
   }
@@ -181,18 +226,19 @@ function sanitizeNode(value: unknown, depth: number, state: WalkState): JSONCont
   const type = value.type;
   if (typeof type !== "string" || !(type in annotationBodySchema.nodes)) {
     throw new BodyRejection(
-      `"${String(type).slice(0, 40)}" is not allowed in a body (use paragraphs, lists, quotations, bold, italic and links)`,
+      `"${String(type).slice(0, 40)}" is not allowed in a body (use paragraphs, lists, quotations, bold, italic, links and mentions)`,
     );
   }
   const node: JSONContent = { type };
-  if (value.attrs !== undefined && value.attrs !== null) {
-    if (!isPlainObject(value.attrs)) {
-      throw new BodyRejection(`the attributes of ${type} are not an object`);
-    }
-    const attrs = sanitizeNodeAttributes(type, value.attrs);
-    if (attrs) {
-      node.attrs = attrs;
-    }
+  if (value.attrs !== undefined && value.attrs !== null && !isPlainObject(value.attrs)) {
+    throw new BodyRejection(`the attributes of ${type} are not an object`);
+  }
+  const attrs = sanitizeNodeAttributes(
+    type,
+    (value.attrs ?? undefined) as Record<string, unknown> | undefined,
+  );
+  if (attrs) {
+    node.attrs = attrs;
   }
   if (type === "text") {
     if (typeof value.text !== "string") {
@@ -245,9 +291,12 @@ export function checkAnnotationBody(json: unknown): AnnotationBodyCheck {
       );
     }
     const text = node
-      .textBetween(0, node.content.size, BODY_BLOCK_SEPARATOR, (leaf) =>
-        leaf.type.name === "hardBreak" ? "\n" : "",
-      )
+      .textBetween(0, node.content.size, BODY_BLOCK_SEPARATOR, (leaf) => {
+        if (leaf.type.name === "hardBreak") {
+          return "\n";
+        }
+        return leaf.type.name === MENTION_NODE_NAME ? mentionText(leaf.attrs) : "";
+      })
       .trim();
     if (text.length > MAX_BODY_TEXT_LENGTH) {
       throw new BodyRejection(

@@ -10,11 +10,10 @@ import { after, before, describe, it } from "node:test";
 import { describeTextRange } from "@/lib/anchoring/selectors";
 import { buildAnnotation, findAnnotatableRevision } from "@/seed/annotation-factories";
 import { buildArticleText, buildGroup, buildUser, toBytes, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import type { CreateAnnotationInput } from "./schemas";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let importArticle: typeof import("@/lib/articles/import-article").importArticle;
 let createAnnotation: typeof import("./create-annotation").createAnnotation;
@@ -51,9 +50,7 @@ const ARTICLE_BODY = [
 ].join("\n");
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ importArticle } = await import("@/lib/articles/import-article"));
   ({ createAnnotation } = await import("./create-annotation"));
   ({ updateAnnotation } = await import("./update-annotation"));
@@ -75,10 +72,7 @@ before(async () => {
   article = await importTestArticle();
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Imports a fresh copy of the test article. */
 async function importTestArticle(): Promise<{

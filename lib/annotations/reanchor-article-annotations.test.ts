@@ -11,11 +11,10 @@ import { after, before, describe, it } from "node:test";
 import { describeTextRange } from "@/lib/anchoring/selectors";
 import { findAnnotatableRevision } from "@/seed/annotation-factories";
 import { buildUser, toBytes, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import type { AnnotationView } from "./annotation-view";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let importArticle: typeof import("@/lib/articles/import-article").importArticle;
 let createAnnotation: typeof import("./create-annotation").createAnnotation;
@@ -78,9 +77,7 @@ let revision2: { revisionId: string; plainText: string };
 let secondImport: Awaited<ReturnType<typeof importArticle>>;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ importArticle } = await import("@/lib/articles/import-article"));
   ({ createAnnotation } = await import("./create-annotation"));
   ({ deleteAnnotation } = await import("./delete-annotation"));
@@ -141,10 +138,7 @@ before(async () => {
   revision2 = await findAnnotatableRevision(prisma, articleId);
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** The anchor of `key` on a revision, as stored. */
 function anchorOf(key: string, revisionId: string) {

@@ -7,9 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { readSeedArticle } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let me: typeof import("@/app/api/me/route");
 let articles: typeof import("@/app/api/articles/route");
@@ -23,10 +22,8 @@ const BASE = "http://apparatus.test";
 const noParams = { params: Promise.resolve({}) };
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ prisma } = await setUpTestDatabase());
   process.env.NEXTAUTH_URL = BASE;
-  ({ prisma } = await import("@/lib/db"));
   me = await import("@/app/api/me/route");
   articles = await import("@/app/api/articles/route");
   ({ resolveApiActor } = await import("./resolve-api-actor"));
@@ -46,10 +43,7 @@ before(async () => {
   revokedSecret = revoked.secret;
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 function request(path: string, init: RequestInit & { token?: string } = {}): Request {
   const headers = new Headers(init.headers);

@@ -5,23 +5,17 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { buildArticleText, readSeedArticle, toBytes } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let importArticle: typeof import("./import-article").importArticle;
 let prisma: typeof import("@/lib/db").prisma;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ prisma } = await setUpTestDatabase());
   ({ importArticle } = await import("./import-article"));
-  ({ prisma } = await import("@/lib/db"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Row counts of every table the importer writes. */
 async function countRows(): Promise<Record<string, number>> {
@@ -31,6 +25,7 @@ async function countRows(): Promise<Record<string, number>> {
     sections: await prisma.section.count(),
     infoboxFields: await prisma.infoboxField.count(),
     bibliographyEntries: await prisma.bibliographyEntry.count(),
+    sources: await prisma.source.count(),
     auditEvents: await prisma.auditEvent.count(),
   };
 }
@@ -85,6 +80,23 @@ describe("importArticle", () => {
     assert.equal(audit?.action, "article.import");
   });
 
+  it("links every bibliography entry to a library source created from it", async () => {
+    const entries = await prisma.bibliographyEntry.findMany({
+      include: { source: true },
+      orderBy: { position: "asc" },
+    });
+    assert.equal(entries.length, 5);
+    for (const entry of entries) {
+      assert.ok(entry.source, `entry ${entry.position} has a source`);
+      assert.equal(entry.source.type, "book");
+      assert.equal(entry.source.title, entry.title);
+      assert.equal(entry.source.createdById, null);
+    }
+    assert.equal(entries[0]?.source?.authorsText, "Goodson, Larry P.");
+    assert.equal(entries[0]?.source?.authorKey, "goodson");
+    assert.equal(await prisma.source.count(), 5);
+  });
+
   it("changes nothing when the same file is imported again", async () => {
     const before = await countRows();
     const result = await importArticle(toBytes(readSeedArticle()));
@@ -105,6 +117,9 @@ describe("importArticle", () => {
     const result = await importArticle(toBytes(changed));
     assert.equal(result.status, "revised");
     assert.equal(result.revisionNumber, 2);
+    // The new revision's entries cite the sources the first one created: none is duplicated.
+    assert.equal(await prisma.source.count(), 5);
+    assert.equal(await prisma.bibliographyEntry.count({ where: { sourceId: null } }), 0);
     const revisions = await prisma.articleRevision.findMany({
       where: { article: { slug: result.slug } },
       orderBy: { number: "asc" },

@@ -13,6 +13,7 @@ import { prisma } from "@/lib/db";
 import { articleExtensions } from "@/lib/editor/article-extensions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { linkBibliographyEntries } from "@/lib/sources/link-bibliography-entries";
 
 import { buildArticleDoc } from "./build-article-doc";
 import { decodeArticleFile } from "./decode-article-file";
@@ -208,6 +209,8 @@ function writeRevision(
       },
       select: { id: true, number: true },
     });
+    // Each bibliography entry cites a library source: an existing duplicate or a new record.
+    await linkBibliographyEntries(tx, revision.id);
     // Every annotation of the article gets its place on the new text (or is marked orphaned) in
     // the same transaction, so readers never see the new revision without its annotations.
     const reanchored = await reanchorArticleAnnotations(tx, {

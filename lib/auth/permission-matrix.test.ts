@@ -17,11 +17,10 @@ import {
   type AnnotatableRevision,
 } from "@/seed/annotation-factories";
 import { buildArticleText, buildEmail, buildGroup, buildUser, toBytes } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import type { Actor } from "./policy";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let hashPassword: typeof import("./password").hashPassword;
 let accounts: {
@@ -62,10 +61,8 @@ let annotated: AnnotatableRevision & { slug: string };
 let siteAdmin: Actor;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ prisma } = await setUpTestDatabase());
   delete process.env.REGISTRATION_MODE;
-  ({ prisma } = await import("@/lib/db"));
   ({ hashPassword } = await import("./password"));
   accounts = {
     ...(await import("@/lib/accounts/register-user")),
@@ -109,10 +106,7 @@ before(async () => {
   };
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** The kinds of actor every mutation is tried with. */
 const PERSONAS = {
@@ -234,6 +228,8 @@ async function buildTeam(moderator: Actor | null) {
 }
 
 const MUTATIONS: MutationRow[] = [
+  ...sourceMutations(),
+  ...disputeMutations(),
   {
     action: "register an account",
     expected: ANONYMOUS_ONLY,
@@ -411,6 +407,19 @@ const MUTATIONS: MutationRow[] = [
       annotations.createWebAnnotation(actor, webAnnotationInput("Through the API.")),
   },
   {
+    action: "import W3C Web Annotations onto an article",
+    expected: ANNOTATOR_AND_ABOVE,
+    prepare: async (actor) => {
+      const { importWebAnnotations } = await import("@/lib/annotations/import-web-annotations");
+      const item = {
+        ...webAnnotationInput("Imported."),
+        id: `https://hypothes.is/a/${crypto.randomUUID()}`,
+      };
+      return () =>
+        importWebAnnotations(actor, { slug: annotated.slug, json: JSON.stringify([item]) });
+    },
+  },
+  {
     action: "create an annotation for a group they are not in",
     expected: NOBODY,
     prepare: async (actor) => {
@@ -534,6 +543,381 @@ const MUTATIONS: MutationRow[] = [
   },
 ];
 
+/** A source written straight to the database, created by `owner` (a fresh annotator when null). */
+async function buildOwnedSource(owner: Actor | null) {
+  const createdById = owner?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+  const key = `src-${crypto.randomUUID()}`;
+  const title = `Source ${key}`;
+  return prisma.source.create({
+    data: {
+      key,
+      type: "book",
+      title,
+      csl: { id: key, type: "book", title },
+      titleKey: title.toLowerCase(),
+      createdById,
+    },
+  });
+}
+
+/** The source library's mutations (lib/sources). */
+function sourceMutations(): MutationRow[] {
+  const sourceInput = () => ({
+    csl: { type: "book", title: `A new book ${crypto.randomUUID()}` },
+    category: "SECONDARY" as const,
+  });
+  const editOf = (id: string) => ({ ...sourceInput(), id, expectedVersion: 1 });
+  return [
+    {
+      action: "create a source",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { createSource } = await import("@/lib/sources/create-source");
+        return () => createSource(actor, sourceInput());
+      },
+    },
+    {
+      action: "edit their own source",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateSource } = await import("@/lib/sources/update-source");
+        const { id } = await buildOwnedSource(actor);
+        return () => updateSource(actor, editOf(id));
+      },
+    },
+    {
+      action: "edit someone else's source",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateSource } = await import("@/lib/sources/update-source");
+        const { id } = await buildOwnedSource(null);
+        return () => updateSource(actor, editOf(id));
+      },
+    },
+    {
+      action: "delete their own source",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { deleteSource } = await import("@/lib/sources/delete-source");
+        const { id } = await buildOwnedSource(actor);
+        return () => deleteSource(actor, { id });
+      },
+    },
+    {
+      action: "delete someone else's source",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { deleteSource } = await import("@/lib/sources/delete-source");
+        const { id } = await buildOwnedSource(null);
+        return () => deleteSource(actor, { id });
+      },
+    },
+    {
+      action: "assess a source's reliability",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { assessSource } = await import("@/lib/sources/assess-source");
+        const { id } = await buildOwnedSource(null);
+        return () => assessSource(actor, { sourceId: id, rating: 4, rationale: "Corroborated." });
+      },
+    },
+    {
+      action: "withdraw their own assessment",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { withdrawAssessment } = await import("@/lib/sources/withdraw-assessment");
+        const { id } = await buildOwnedSource(null);
+        const authorId = actor?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+        const assessment = await prisma.sourceAssessment.create({
+          data: { sourceId: id, authorId, rating: 3, rationale: "Mixed." },
+        });
+        return () => withdrawAssessment(actor, { assessmentId: assessment.id });
+      },
+    },
+    {
+      action: "withdraw someone else's assessment",
+      expected: NOBODY,
+      prepare: async (actor) => {
+        const { withdrawAssessment } = await import("@/lib/sources/withdraw-assessment");
+        const { id } = await buildOwnedSource(null);
+        const other = await buildUser(prisma, { role: "ANNOTATOR" });
+        const assessment = await prisma.sourceAssessment.create({
+          data: { sourceId: id, authorId: other.id, rating: 3, rationale: "Mixed." },
+        });
+        return () => withdrawAssessment(actor, { assessmentId: assessment.id });
+      },
+    },
+    {
+      action: "import sources from BibTeX",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { importSources } = await import("@/lib/sources/import-sources");
+        const text = `@book{imported, title = {Imported ${crypto.randomUUID()}}, year = {1990}}`;
+        return () => importSources(actor, { format: "bibtex", text });
+      },
+    },
+    {
+      action: "merge duplicate sources",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { mergeSources } = await import("@/lib/sources/merge-sources");
+        const survivor = await buildOwnedSource(null);
+        const duplicate = await buildOwnedSource(null);
+        return () => mergeSources(actor, { survivorId: survivor.id, duplicateId: duplicate.id });
+      },
+    },
+  ];
+}
+
+/** A claim flagged by `flagger` (a fresh annotator when null), written straight to the database. */
+async function buildDisputedClaim(flagger: Actor | null): Promise<string> {
+  const authorId = flagger?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+  const { id } = await buildAnnotation(prisma, annotated, {
+    authorId,
+    quote: "lead paragraph",
+    kind: "CLAIM",
+    flag: "DISPUTED",
+  });
+  return (await prisma.claim.findUniqueOrThrow({ where: { annotationId: id } })).id;
+}
+
+/** An account of a fresh claim, by `owner` (a fresh annotator when null). */
+async function buildOwnedAccount(owner: Actor | null) {
+  const createdById = owner?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+  const claimId = await buildDisputedClaim(null);
+  const emptyBody = { type: "doc", content: [{ type: "paragraph" }] };
+  return prisma.claimAccount.create({
+    data: { claimId, position: 0, title: "An account", body: emptyBody, createdById },
+  });
+}
+
+/** A reply on a fresh claim, by `owner` (a fresh annotator when null). */
+async function buildOwnedReply(owner: Actor | null, options: { isHidden?: boolean } = {}) {
+  const authorId = owner?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+  const claimId = await buildDisputedClaim(null);
+  return prisma.reply.create({
+    data: {
+      claimId,
+      authorId,
+      body: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "Hm." }] }],
+      },
+      bodyText: "Hm.",
+      hiddenAt: options.isHidden ? new Date() : null,
+    },
+  });
+}
+
+/** The dispute domain's mutations (lib/disputes). */
+function disputeMutations(): MutationRow[] {
+  const replyBody = {
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "I disagree." }] }],
+  };
+  const evidenceBy = async (owner: Actor | null) => {
+    const createdById = owner?.id ?? (await buildUser(prisma, { role: "ANNOTATOR" })).id;
+    const account = await buildOwnedAccount(null);
+    const source = await buildOwnedSource(null);
+    return prisma.evidence.create({
+      data: { accountId: account.id, relation: "SUPPORTS", sourceId: source.id, createdById },
+    });
+  };
+  const accountEdit = (id: string) => ({ id, version: 1, title: "Edited", proponents: "Them" });
+  return [
+    {
+      action: "add an account to a claim",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { createAccount } = await import("@/lib/disputes/create-account");
+        const claimId = await buildDisputedClaim(null);
+        return () => createAccount(actor, { claimId, title: "Another account" });
+      },
+    },
+    {
+      action: "edit their own account of a claim",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateAccount } = await import("@/lib/disputes/update-account");
+        const { id } = await buildOwnedAccount(actor);
+        return () => updateAccount(actor, accountEdit(id));
+      },
+    },
+    {
+      action: "edit someone else's account of a claim",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateAccount } = await import("@/lib/disputes/update-account");
+        const { id } = await buildOwnedAccount(null);
+        return () => updateAccount(actor, accountEdit(id));
+      },
+    },
+    {
+      action: "withdraw their own account of a claim",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { deleteAccount } = await import("@/lib/disputes/delete-account");
+        const { id } = await buildOwnedAccount(actor);
+        return () => deleteAccount(actor, { id });
+      },
+    },
+    {
+      action: "withdraw someone else's account of a claim",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { deleteAccount } = await import("@/lib/disputes/delete-account");
+        const { id } = await buildOwnedAccount(null);
+        return () => deleteAccount(actor, { id });
+      },
+    },
+    {
+      action: "add evidence to an account",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { addEvidence } = await import("@/lib/disputes/add-evidence");
+        const account = await buildOwnedAccount(null);
+        const source = await buildOwnedSource(null);
+        return () =>
+          addEvidence(actor, { accountId: account.id, relation: "SUPPORTS", sourceId: source.id });
+      },
+    },
+    {
+      action: "add evidence to someone else's reply",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { addEvidence } = await import("@/lib/disputes/add-evidence");
+        const reply = await buildOwnedReply(null);
+        const source = await buildOwnedSource(null);
+        return () =>
+          addEvidence(actor, { replyId: reply.id, relation: "MENTIONS", sourceId: source.id });
+      },
+    },
+    {
+      action: "remove evidence they added",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { removeEvidence } = await import("@/lib/disputes/remove-evidence");
+        const { id } = await evidenceBy(actor);
+        return () => removeEvidence(actor, { id });
+      },
+    },
+    {
+      action: "remove evidence someone else added",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { removeEvidence } = await import("@/lib/disputes/remove-evidence");
+        const { id } = await evidenceBy(null);
+        return () => removeEvidence(actor, { id });
+      },
+    },
+    {
+      action: "reply in a dispute thread",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { createReply } = await import("@/lib/disputes/create-reply");
+        const claimId = await buildDisputedClaim(null);
+        return () => createReply(actor, { claimId, body: replyBody, stance: "QUESTION" });
+      },
+    },
+    {
+      action: "edit their own reply",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateReply } = await import("@/lib/disputes/update-reply");
+        const { id } = await buildOwnedReply(actor);
+        return () => updateReply(actor, { id, version: 1, body: replyBody });
+      },
+    },
+    {
+      action: "edit someone else's reply",
+      expected: NOBODY,
+      prepare: async (actor) => {
+        const { updateReply } = await import("@/lib/disputes/update-reply");
+        const { id } = await buildOwnedReply(null);
+        return () => updateReply(actor, { id, version: 1, body: replyBody });
+      },
+    },
+    {
+      action: "delete their own reply",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { deleteReply } = await import("@/lib/disputes/delete-reply");
+        const { id } = await buildOwnedReply(actor);
+        return () => deleteReply(actor, { id });
+      },
+    },
+    {
+      action: "delete someone else's reply",
+      expected: NOBODY,
+      prepare: async (actor) => {
+        const { deleteReply } = await import("@/lib/disputes/delete-reply");
+        const { id } = await buildOwnedReply(null);
+        return () => deleteReply(actor, { id });
+      },
+    },
+    {
+      action: "hide someone else's reply",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { hideReply } = await import("@/lib/disputes/hide-reply");
+        const { id } = await buildOwnedReply(null);
+        return () => hideReply(actor, { id, reason: "Off topic" });
+      },
+    },
+    {
+      action: "show a hidden reply again",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { unhideReply } = await import("@/lib/disputes/unhide-reply");
+        const { id } = await buildOwnedReply(null, { isHidden: true });
+        return () => unhideReply(actor, { id });
+      },
+    },
+    {
+      action: "lock a dispute thread",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { setThreadLock } = await import("@/lib/disputes/set-thread-lock");
+        const claimId = await buildDisputedClaim(null);
+        return () => setThreadLock(actor, { claimId, locked: true, reason: "Cooling off" });
+      },
+    },
+    {
+      action: "change a claim's status",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { changeClaimStatus } = await import("@/lib/disputes/change-claim-status");
+        const claimId = await buildDisputedClaim(null);
+        return () =>
+          changeClaimStatus(actor, {
+            claimId,
+            version: 1,
+            status: "CONTESTED",
+            rationale: "No consensus between the accounts.",
+          });
+      },
+    },
+    {
+      action: "retitle a claim they flagged",
+      expected: ANNOTATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateClaimTitle } = await import("@/lib/disputes/update-claim-title");
+        const claimId = await buildDisputedClaim(actor);
+        return () => updateClaimTitle(actor, { claimId, version: 1, title: "What is contested" });
+      },
+    },
+    {
+      action: "retitle a claim someone else flagged",
+      expected: MODERATOR_AND_ABOVE,
+      prepare: async (actor) => {
+        const { updateClaimTitle } = await import("@/lib/disputes/update-claim-title");
+        const claimId = await buildDisputedClaim(null);
+        return () => updateClaimTitle(actor, { claimId, version: 1, title: "What is contested" });
+      },
+    },
+  ];
+}
+
 /** Every row of every table a mutation may write, so that "wrote nothing" can be checked whole. */
 async function snapshotDatabase(): Promise<string> {
   const byId = { orderBy: { id: "asc" } } as const;
@@ -552,6 +936,13 @@ async function snapshotDatabase(): Promise<string> {
     }),
     await prisma.annotationVersion.findMany(byId),
     await prisma.claim.findMany(byId),
+    await prisma.source.findMany(byId),
+    await prisma.sourceAssessment.findMany(byId),
+    await prisma.claimAccount.findMany(byId),
+    await prisma.claimAccountVersion.findMany(byId),
+    await prisma.evidence.findMany(byId),
+    await prisma.reply.findMany(byId),
+    await prisma.replyVersion.findMany(byId),
   ]);
 }
 

@@ -49,6 +49,8 @@ const MINIMUM_ROLE = {
   "thread.lock": "MODERATOR",
   "content.hide": "MODERATOR",
   "source.merge": "MODERATOR",
+  /** Edit or delete a source someone else created. */
+  "source.manageAny": "MODERATOR",
   /** Administration. */
   "user.list": "ADMIN",
   "user.setRole": "ADMIN",

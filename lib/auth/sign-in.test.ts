@@ -6,9 +6,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let signIn: typeof import("./sign-in");
 let throttle: typeof import("./throttle");
 let prisma: typeof import("@/lib/db").prisma;
@@ -17,18 +16,13 @@ let hashPassword: typeof import("./password").hashPassword;
 const PASSWORD = "a long enough passphrase";
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ prisma } = await setUpTestDatabase());
   signIn = await import("./sign-in");
   throttle = await import("./throttle");
-  ({ prisma } = await import("@/lib/db"));
   ({ hashPassword } = await import("./password"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 let counter = 0;
 async function createUser(overrides: { disabled?: boolean; passwordHash?: string } = {}) {

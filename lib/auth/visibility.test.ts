@@ -6,27 +6,21 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { buildGroup, buildUser, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import type { VisibilityScope, VisibilityWhere, VisibleItem } from "./visibility";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let getVisibilityScope: typeof import("./visibility").getVisibilityScope;
 let visibleWhere: typeof import("./visibility").visibleWhere;
 let isVisibleTo: typeof import("./visibility").isVisibleTo;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ getVisibilityScope, visibleWhere, isVisibleTo } = await import("./visibility"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /**
  * Evaluates a `visibleWhere` fragment against one item in memory, the way PostgreSQL would, so

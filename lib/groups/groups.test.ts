@@ -7,9 +7,8 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 
 import { buildGroup, buildUser, type BuiltUser } from "@/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/seed/test-database";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
-let database: TestDatabase;
 let prisma: typeof import("@/lib/db").prisma;
 let createGroup: typeof import("./create-group").createGroup;
 let findGroup: typeof import("./find-group").findGroup;
@@ -21,9 +20,7 @@ let leaveGroup: typeof import("./leave-group").leaveGroup;
 let findMembership: typeof import("./find-membership").findMembership;
 
 before(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await setUpTestDatabase());
   ({ createGroup } = await import("./create-group"));
   ({ findGroup } = await import("./find-group"));
   ({ listGroupsForUser } = await import("./list-groups-for-user"));
@@ -34,10 +31,7 @@ before(async () => {
   ({ findMembership } = await import("./find-membership"));
 });
 
-after(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+after(tearDownTestDatabase);
 
 /** Asserts that `promise` rejects with an AppError of `code` whose message matches `message`. */
 async function rejectsWithAppError(promise: Promise<unknown>, code: string, message: RegExp) {

@@ -10,6 +10,7 @@ import { ReadingView, type ReadingViewAnnotations } from "@/components/reader/re
 import { DatabaseUnavailable } from "@/components/ui/database-unavailable";
 import { countAnnotationsBySection } from "@/lib/annotations/count-annotations-by-section";
 import { listAnnotationsForArticle } from "@/lib/annotations/list-annotations-for-article";
+import { decodeSlug } from "@/lib/articles/decode-slug";
 import {
   findArticleForReading,
   type ArticleForReading,
@@ -24,21 +25,6 @@ import { listGroupsForUser } from "@/lib/groups/list-groups-for-user";
 interface ArticlePageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-/**
- * The slug as stored. Next may hand over a non-ASCII slug still percent-encoded; a real slug never
- * contains `%`, so decoding one that does is safe.
- */
-function decodeSlug(slug: string): string {
-  if (!slug.includes("%")) {
-    return slug;
-  }
-  try {
-    return decodeURIComponent(slug);
-  } catch {
-    return slug;
-  }
 }
 
 /**

@@ -4,8 +4,9 @@
  * `getSchema`) and the exporters all build from it, so a body the editor makes is a body the
  * server accepts, and nothing else is. It must not import React or browser globals.
  *
- * Deliberately small: paragraphs, bold, italic, links, quotations, lists and line breaks. No
- * headings, images, code or raw HTML, so a body can never restyle or script the reading page.
+ * Deliberately small: paragraphs, bold, italic, links, quotations, lists, line breaks and mentions
+ * of other scholars. No headings, images, code or raw HTML, so a body can never restyle or script
+ * the reading page.
  */
 
 import type { Extensions } from "@tiptap/core";
@@ -18,6 +19,8 @@ import { Link } from "@tiptap/extension-link";
 import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
 import { Paragraph } from "@tiptap/extension-paragraph";
 import { Text } from "@tiptap/extension-text";
+
+import { ScholarMention } from "../scholar-mention/scholar-mention";
 
 /**
  * URL schemes a link in a body may use. Anything else (`javascript:`, `data:`, `vbscript:`, `file:`,
@@ -59,7 +62,8 @@ export function isAllowedAnnotationHref(href: string): boolean {
 
 /**
  * Nodes and marks of an annotation body. Links are not created by typing (autolink is off), so
- * what is stored is exactly what the author linked; lists are Tiptap's own.
+ * what is stored is exactly what the author linked; lists are Tiptap's own; a mention names a
+ * scholar by id (the browser editor adds its "@" suggestions with `configure`).
  */
 export const annotationBodyExtensions: Extensions = [
   Document,
@@ -80,4 +84,5 @@ export const annotationBodyExtensions: Extensions = [
   OrderedList,
   ListItem,
   HardBreak,
+  ScholarMention,
 ];

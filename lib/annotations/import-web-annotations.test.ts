@@ -1,0 +1,428 @@
+/**
+ * Integration tests of the W3C Web Annotation import against a real PostgreSQL database of its
+ * own, on the seed article: a Hypothesis-like collection (`__fixtures__/hypothesis-export.jsonld`)
+ * placed by position, quote and fuzzy quote, with orphans and rejections reported; confirmation,
+ * previews and refusals that write nothing; idempotency; and the round trip import → JSON-LD
+ * export → import that changes nothing.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+
+import { collectText } from "@/lib/export/formats/writer";
+import { buildUser, readSeedArticle, toBytes, type BuiltUser } from "@/seed/factories";
+import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
+
+import type { ImportReport } from "./import-web-annotations";
+
+let prisma: typeof import("@/lib/db").prisma;
+let importWebAnnotations: typeof import("./import-web-annotations").importWebAnnotations;
+let loadEdition: typeof import("@/lib/export/load-edition").loadEdition;
+let writeJsonLd: typeof import("@/lib/export/formats/jsonld").writeJsonLd;
+let importRoute: typeof import("@/app/api/articles/[slug]/annotations/import/route");
+
+let importer: BuiltUser;
+let slug: string;
+
+/** The Hypothesis-like export: 11 annotations on the seed article. */
+const HYPOTHESIS_EXPORT = readFileSync(
+  new URL("./__fixtures__/hypothesis-export.jsonld", import.meta.url),
+  "utf8",
+);
+
+/** The fixture's items, by their index in the file. */
+const FIXTURE_ITEMS = (
+  JSON.parse(HYPOTHESIS_EXPORT) as { first: { items: Record<string, unknown>[] } }
+).first.items;
+
+before(async () => {
+  ({ prisma } = await setUpTestDatabase());
+  ({ importWebAnnotations } = await import("./import-web-annotations"));
+  ({ loadEdition } = await import("@/lib/export/load-edition"));
+  ({ writeJsonLd } = await import("@/lib/export/formats/jsonld"));
+  importRoute = await import("@/app/api/articles/[slug]/annotations/import/route");
+  const { importArticle } = await import("@/lib/articles/import-article");
+  importer = await buildUser(prisma, { role: "ANNOTATOR", name: "Imogen Importer" });
+  slug = (await importArticle(toBytes(readSeedArticle()))).slug;
+});
+
+after(tearDownTestDatabase);
+
+/** Row counts of everything an import writes. */
+async function countRows() {
+  return {
+    annotations: await prisma.annotation.count(),
+    anchors: await prisma.annotationAnchor.count(),
+    claims: await prisma.claim.count(),
+    events: await prisma.auditEvent.count(),
+  };
+}
+
+/** The report's lists as index → outcome, to compare whole reports at a glance. */
+function outcomes(report: ImportReport): Record<number, string> {
+  const result: Record<number, string> = {};
+  for (const item of report.placed) {
+    result[item.index] = item.strategy;
+  }
+  for (const item of report.orphaned) {
+    result[item.index] = "orphaned";
+  }
+  for (const item of report.rejected) {
+    result[item.index] = "rejected";
+  }
+  for (const item of report.alreadyPresent) {
+    result[item.index] = "already present";
+  }
+  return result;
+}
+
+/** The reason the report gives for rejecting item `index`. */
+function reasonOf(report: ImportReport, index: number): string {
+  return report.rejected.find((item) => item.index === index)?.reason ?? "";
+}
+
+describe("importWebAnnotations: refusals", () => {
+  it("refuses a file that is not JSON, naming the parse error", async () => {
+    await assert.rejects(importWebAnnotations(importer, { slug, json: "{ not json" }), {
+      code: "INVALID_INPUT",
+      message: /^The file is not JSON: /,
+    });
+  });
+
+  it("refuses JSON that is not Web Annotations", async () => {
+    await assert.rejects(
+      importWebAnnotations(importer, { slug, json: JSON.stringify({ title: "A book" }) }),
+      { code: "INVALID_INPUT", message: /not W3C Web Annotations/ },
+    );
+  });
+
+  it("refuses a file over the 10 MB limit before parsing it", async () => {
+    const json = `[${" ".repeat(10 * 1024 * 1024)}]`;
+    await assert.rejects(importWebAnnotations(importer, { slug, json }), {
+      code: "PAYLOAD_TOO_LARGE",
+      message: /over the 10 MB limit/,
+    });
+  });
+
+  it("refuses an unknown article", async () => {
+    await assert.rejects(
+      importWebAnnotations(importer, { slug: "no-such-article", json: HYPOTHESIS_EXPORT }),
+      { code: "NOT_FOUND" },
+    );
+  });
+
+  it("refuses readers and anonymous visitors before reading the file", async () => {
+    const reader = await buildUser(prisma, { role: "READER" });
+    await assert.rejects(importWebAnnotations(reader, { slug, json: "{" }), { code: "FORBIDDEN" });
+    await assert.rejects(importWebAnnotations(null, { slug, json: "{" }), {
+      code: "UNAUTHENTICATED",
+    });
+  });
+});
+
+describe("importWebAnnotations: a Hypothesis-like collection", () => {
+  it("reports rejected items and writes nothing until the import is confirmed", async () => {
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, { slug, json: HYPOTHESIS_EXPORT });
+    assert.equal(report.status, "needs-confirmation");
+    assert.equal(report.total, 11);
+    assert.deepEqual(outcomes(report), {
+      0: "POSITION",
+      1: "QUOTE",
+      2: "QUOTE",
+      3: "FUZZY",
+      4: "orphaned",
+      5: "rejected",
+      6: "rejected",
+      7: "POSITION",
+      8: "rejected",
+      9: "POSITION",
+      10: "POSITION",
+    });
+    assert.match(reasonOf(report, 5), /^no usable selector/);
+    assert.match(reasonOf(report, 6), /^no usable selector/);
+    assert.match(reasonOf(report, 8), /HTML bodies are not accepted/);
+    assert.ok(report.placed.every((item) => item.id === null));
+    assert.deepEqual(await countRows(), before);
+  });
+
+  it("writes nothing for a preview, though nothing is rejected", async () => {
+    const before = await countRows();
+    const single = JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      ...FIXTURE_ITEMS[0],
+    });
+    const report = await importWebAnnotations(importer, { slug, json: single, preview: true });
+    assert.equal(report.status, "preview");
+    assert.deepEqual(outcomes(report), { 0: "POSITION" });
+    assert.deepEqual(await countRows(), before);
+  });
+
+  it("imports the usable items when confirmed, each placed, anchored and audited", async () => {
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, {
+      slug,
+      json: HYPOTHESIS_EXPORT,
+      confirm: true,
+    });
+    assert.equal(report.status, "imported");
+    assert.equal(report.placed.length, 7);
+    assert.equal(report.orphaned.length, 1);
+    assert.equal(report.rejected.length, 3);
+    const after = await countRows();
+    assert.equal(after.annotations - before.annotations, 8);
+    assert.equal(after.anchors - before.anchors, 8);
+    assert.equal(after.claims - before.claims, 1, "the assessing annotation made a claim");
+    assert.equal(after.events - before.events, 9, "one event per annotation and one for the file");
+
+    const comment = await prisma.annotation.findUniqueOrThrow({
+      where: { sourceIri: "https://hypothes.is/a/hx-comment-1" },
+      include: { anchors: true },
+    });
+    assert.equal(comment.authorId, importer.id);
+    assert.equal(comment.kind, "COMMENT");
+    assert.equal(
+      comment.bodyText,
+      "Coll (2004) dates this to July 1989; *which* source says otherwise?",
+    );
+    assert.deepEqual(comment.tags, ["source critique"]);
+    assert.equal(comment.anchors[0]?.strategy, "POSITION");
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: comment.id, action: "annotation.import" },
+    });
+    assert.deepEqual((event.data as { original: unknown }).original, {
+      creator: { id: "acct:farida@hypothes.is", name: "farida" },
+      created: "2024-03-01T10:00:00.000Z",
+      modified: "2024-03-01T10:05:00.000Z",
+    });
+
+    const orphan = report.orphaned[0];
+    assert.ok(orphan?.id);
+    const orphanRow = await prisma.annotation.findUniqueOrThrow({
+      where: { id: orphan.id },
+      include: { anchors: true },
+    });
+    assert.equal(orphanRow.anchors[0]?.strategy, "ORPHANED");
+    assert.equal(orphanRow.anchors[0]?.start, null);
+    assert.match(orphanRow.exact, /^A paragraph about the 1991 ceasefire talks/);
+
+    const script = await prisma.annotation.findUniqueOrThrow({
+      where: { sourceIri: "https://hypothes.is/a/hx-script-10" },
+    });
+    assert.equal(script.bodyText, "Stays text: <script>alert(1)</script> & <hr>");
+  });
+
+  it("imports nothing twice: the same file again is all already present", async () => {
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, {
+      slug,
+      json: HYPOTHESIS_EXPORT,
+      confirm: true,
+    });
+    assert.equal(report.status, "unchanged");
+    assert.equal(report.alreadyPresent.length, 8);
+    assert.equal(report.rejected.length, 3);
+    assert.deepEqual(await countRows(), before);
+  });
+
+  it("names items without an id by their content, so they too are imported once", async () => {
+    const { id: _id, ...anonymous } = FIXTURE_ITEMS[9] ?? {};
+    void _id;
+    const json = JSON.stringify([{ ...anonymous, bodyValue: undefined }]);
+    const first = await importWebAnnotations(importer, { slug, json });
+    assert.equal(first.status, "imported");
+    assert.match(first.placed[0]?.sourceIri ?? "", /^urn:sha256:[0-9a-f]{64}$/);
+    const second = await importWebAnnotations(importer, { slug, json });
+    assert.equal(second.status, "unchanged");
+    assert.equal(second.alreadyPresent[0]?.annotationId, first.placed[0]?.id);
+  });
+
+  it("rejects an annotation of another Apparatus article and duplicates inside one file", async () => {
+    const other = {
+      ...FIXTURE_ITEMS[0],
+      id: "https://hypothes.is/a/hx-elsewhere",
+      target: {
+        source: "https://apparatus.example/articles/another-article",
+        selector: (FIXTURE_ITEMS[0]?.target as { selector: unknown }).selector,
+      },
+    };
+    const duplicate = { ...FIXTURE_ITEMS[0], id: "https://hypothes.is/a/hx-twice" };
+    const report = await importWebAnnotations(importer, {
+      slug,
+      json: JSON.stringify([other, duplicate, duplicate]),
+    });
+    assert.equal(report.status, "needs-confirmation");
+    assert.match(
+      reasonOf(report, 0),
+      /^wrong article: the target is the article "another-article"/,
+    );
+    assert.match(reasonOf(report, 2), /^duplicate: item 1 /);
+  });
+
+  it("rejects an empty quote, an overlong quote and a position ending before it starts", async () => {
+    const source = "https://example.org/page";
+    const items = [
+      { type: "TextQuoteSelector", exact: "", prefix: "", suffix: "" },
+      { type: "TextQuoteSelector", exact: "x".repeat(5001), prefix: "", suffix: "" },
+      { type: "TextPositionSelector", start: 10, end: 10 },
+    ].map((selector, index) => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: `https://hypothes.is/a/hx-bad-selector-${index}`,
+      type: "Annotation",
+      motivation: "highlighting",
+      target: { source, selector },
+    }));
+    const report = await importWebAnnotations(importer, { slug, json: JSON.stringify(items) });
+    assert.equal(report.status, "needs-confirmation");
+    assert.match(reasonOf(report, 0), /^target\.selector: the quote is empty/);
+    assert.match(
+      reasonOf(report, 1),
+      /^target\.selector: the quote is longer than 5000 characters/,
+    );
+    assert.match(reasonOf(report, 2), /^target\.selector: end must be greater than start/);
+  });
+});
+
+describe("POST /api/articles/:slug/annotations/import", () => {
+  /** Posts `body` to the import route with a bearer token of `user`. */
+  async function post(
+    user: BuiltUser,
+    body: BodyInit,
+    query = "",
+    headers: Record<string, string> = { "content-type": "application/ld+json" },
+  ) {
+    const { createApiToken } = await import("@/lib/accounts/create-api-token");
+    const { secret } = await createApiToken(user, { name: "import" });
+    const request = new Request(
+      `http://apparatus.test/api/articles/${slug}/annotations/import${query}`,
+      { method: "POST", body, headers: { ...headers, authorization: `Bearer ${secret}` } },
+    );
+    const response = await importRoute.POST(request, { params: Promise.resolve({ slug }) });
+    return {
+      status: response.status,
+      body: (await response.json()) as { report?: ImportReport; error?: { message: string } },
+    };
+  }
+
+  /** A fresh copy of the fixture with ids of its own, so that each test imports anew. */
+  function freshCollection(tag: string): string {
+    return HYPOTHESIS_EXPORT.replaceAll("https://hypothes.is/a/", `https://hypothes.is/${tag}/`);
+  }
+
+  it("answers 400 with the report, writing nothing, when items are rejected", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const before = await countRows();
+    const { status, body } = await post(user, freshCollection("route-400"));
+    assert.equal(status, 400);
+    assert.match(body.error?.message ?? "", /^3 items cannot be imported/);
+    assert.equal(body.report?.status, "needs-confirmation");
+    assert.equal(body.report?.rejected.length, 3);
+    assert.equal((await countRows()).annotations, before.annotations);
+  });
+
+  it("answers 200 with a preview and 201 when the import is confirmed", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const preview = await post(user, freshCollection("route-201"), "?preview=true");
+    assert.equal(preview.status, 200);
+    assert.equal(preview.body.report?.status, "preview");
+    const imported = await post(user, freshCollection("route-201"), "?confirm=true");
+    assert.equal(imported.status, 201);
+    assert.equal(imported.body.report?.status, "imported");
+    assert.equal(imported.body.report?.placed.length, 7);
+  });
+
+  it("takes the file from a multipart form's file field", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const form = new FormData();
+    form.set("file", new Blob([freshCollection("route-form")]), "export.jsonld");
+    const { status, body } = await post(user, form, "?confirm=1", {});
+    assert.equal(status, 201);
+    assert.equal(body.report?.orphaned.length, 1);
+  });
+
+  it("refuses readers with 403 and a body over the limit with 413", async () => {
+    const reader = await buildUser(prisma, { role: "READER" });
+    assert.equal((await post(reader, "[]")).status, 403);
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const tooLarge = await post(user, "[]", "", {
+      "content-type": "application/json",
+      "content-length": String(11 * 1024 * 1024),
+    });
+    assert.equal(tooLarge.status, 413);
+  });
+});
+
+describe("import → JSON-LD export → import", () => {
+  it("changes nothing, and the export gives back the imported bodies and targets", async () => {
+    const edition = await loadEdition(importer, slug, { format: "jsonld" });
+    const exported = await collectText(writeJsonLd(edition));
+    const collection = JSON.parse(exported) as {
+      total: number;
+      first: { items: { id: string; body?: unknown; target: { selector: unknown[] } }[] };
+    };
+    assert.equal(collection.total, edition.annotations.length);
+
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, { slug, json: exported, confirm: true });
+    assert.equal(report.status, "unchanged");
+    assert.equal(report.alreadyPresent.length, collection.total);
+    assert.deepEqual(
+      [report.placed.length, report.orphaned.length, report.rejected.length],
+      [0, 0, 0],
+    );
+    assert.deepEqual(await countRows(), before);
+
+    // Each imported Hypothesis item comes back with its body and selectors.
+    const placedBy = new Map(
+      (
+        await prisma.annotationAnchor.findMany({
+          where: { annotation: { sourceIri: { startsWith: "https://hypothes.is/a/" } } },
+          select: { strategy: true, annotation: { select: { sourceIri: true } } },
+        })
+      ).map((anchor) => [anchor.annotation.sourceIri ?? "", anchor.strategy]),
+    );
+    const rows = await prisma.annotation.findMany({
+      where: { sourceIri: { startsWith: "https://hypothes.is/a/" } },
+      select: { id: true, sourceIri: true },
+    });
+    for (const row of rows) {
+      const original = FIXTURE_ITEMS.find((item) => item.id === row.sourceIri);
+      const item = collection.first.items.find((candidate) => candidate.id.endsWith(row.id));
+      assert.ok(original && item, `${row.sourceIri} is exported`);
+      const selectors = (original.target as { selector: unknown }).selector;
+      const strategy = placedBy.get(row.sourceIri ?? "");
+      for (const selector of Array.isArray(selectors) ? selectors : [selectors]) {
+        // The export model carries the original quote; positions come back for the passages
+        // placed where they pointed (see the report of lib/export/formats/jsonld.ts).
+        if (
+          (selector as { type: string }).type === "TextPositionSelector" &&
+          strategy !== "POSITION"
+        ) {
+          continue;
+        }
+        assert.ok(
+          item.target.selector.some((candidate) => isDeepEqual(candidate, selector)),
+          `${row.sourceIri}: ${JSON.stringify(selector)} is among the exported selectors`,
+        );
+      }
+      const texts = (Array.isArray(original.body) ? original.body : [original.body])
+        .filter(Boolean)
+        .map((body) => (body as { value: string }).value.toLowerCase())
+        .concat(typeof original.bodyValue === "string" ? [original.bodyValue.toLowerCase()] : []);
+      const exportedTexts = ((item.body ?? []) as { value: string }[]).map((body) =>
+        body.value.toLowerCase(),
+      );
+      assert.deepEqual(exportedTexts.sort(), texts.sort(), `${row.sourceIri}: the bodies`);
+    }
+  });
+});
+
+/** Deep equality as a boolean. */
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  try {
+    assert.deepEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
