@@ -47,7 +47,8 @@ export function ClaimPage({ view, viewer, plainText, signInHref }: ClaimPageProp
   const articlePath = `/articles/${encodeURIComponent(article.slug)}`;
   const annotationLink = `${articlePath}#annotation-${annotation.id}`;
   const canEditTitle =
-    viewer !== null && (viewer.id === annotation.author.id || permissions.canChangeStatus);
+    viewer !== null &&
+    (permissions.canChangeStatus || (viewer.id === annotation.author.id && !claim.isLocked));
   const repliesById = new Map(replies.map((reply) => [reply.id, reply]));
   const isResolved = !isOpenDisputeStatus(claim.status);
 

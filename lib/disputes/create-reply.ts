@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { checkStanceAccount } from "./check-stance";
-import { assertThreadOpenForWrite, findClaimForChange } from "./claim-access";
+import { assertThreadOpenForWrite, findClaimForChange, isModerator } from "./claim-access";
 import { checkEvidence, evidenceColumns } from "./evidence-target";
 import { resolveMentionedUserIds } from "./mentions";
 import { recordClaimEvent } from "./record-claim-event";
@@ -19,7 +19,8 @@ import { createReplySchema, type CreateReplyInput } from "./schemas";
  * evidence of its own, all created in one transaction with an audit event.
  *
  * Annotators and above who can see the claim may reply while the thread is unlocked. The account
- * of a stance must be one of this claim's; the reply answered must be in this thread; every
+ * of a stance must be one of this claim's; the reply answered must be in this thread, not withdrawn,
+ * and not hidden (moderators may answer a hidden one); every
  * mention must name an existing, enabled account (stored in `mentionedUserIds`).
  *
  * @throws AppError UNAUTHENTICATED / FORBIDDEN, NOT_FOUND (claim), INVALID_INPUT naming the field,
@@ -38,12 +39,20 @@ export async function createReply(
     if (data.inReplyToId) {
       const answered = await tx.reply.findFirst({
         where: { id: data.inReplyToId, claimId: claim.id },
-        select: { id: true },
+        select: { id: true, hiddenAt: true, deletedAt: true },
       });
-      if (!answered) {
+      // A hidden reply is, to everyone but moderators, not in the thread at all.
+      if (!answered || (answered.hiddenAt !== null && !isModerator(author))) {
         throw new AppError(
           "INVALID_INPUT",
           "inReplyToId: the reply you answer is not in this thread.",
+          { field: "inReplyToId" },
+        );
+      }
+      if (answered.deletedAt !== null) {
+        throw new AppError(
+          "INVALID_INPUT",
+          "inReplyToId: the reply you answer was withdrawn by its author.",
           { field: "inReplyToId" },
         );
       }

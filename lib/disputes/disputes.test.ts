@@ -356,6 +356,24 @@ describe("the claim lifecycle", () => {
       /^Maria Moderator retitled the claim “Why Jamal Agha died”$/,
     );
   });
+
+  it("lets only moderators retitle a claim whose thread is locked", async () => {
+    const claim = await buildClaim();
+    await setThreadLock(moderator, { claimId: claim.id, locked: true });
+    await assertRefused(
+      () => updateClaimTitle(flagger, { claimId: claim.id, version: 2, title: "Quietly renamed" }),
+      "CONFLICT",
+      /^This thread is locked/,
+    );
+    await updateClaimTitle(moderator, {
+      claimId: claim.id,
+      version: 2,
+      title: "Renamed in review",
+    });
+    const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(stored.title, "Renamed in review");
+    assert.equal(stored.version, 3);
+  });
 });
 
 describe("accounts", () => {
@@ -770,6 +788,35 @@ describe("replies", () => {
       "INVALID_INPUT",
       /^inReplyToId: the reply you answer is not in this thread/,
     );
+  });
+
+  it("refuses answers to a hidden reply (but not from moderators) and to a withdrawn one", async () => {
+    const hidden = await createReply(stranger, { claimId, body: body("Ad hominem.") });
+    await hideReply(moderator, { id: hidden.id, reason: "Personal attack" });
+    const answersBefore = await prisma.reply.count({ where: { inReplyToId: hidden.id } });
+    await assertRefused(
+      () => createReply(annotator, { claimId, body: body("Agreed!"), inReplyToId: hidden.id }),
+      "INVALID_INPUT",
+      /^inReplyToId: the reply you answer is not in this thread/,
+    );
+    await createReply(moderator, {
+      claimId,
+      body: body("Please keep to the sources."),
+      inReplyToId: hidden.id,
+    });
+    assert.equal(
+      await prisma.reply.count({ where: { inReplyToId: hidden.id } }),
+      answersBefore + 1,
+    );
+
+    const withdrawn = await createReply(stranger, { claimId, body: body("Second thoughts.") });
+    await deleteReply(stranger, { id: withdrawn.id });
+    await assertRefused(
+      () => createReply(annotator, { claimId, body: body("Why?"), inReplyToId: withdrawn.id }),
+      "INVALID_INPUT",
+      /^inReplyToId: the reply you answer was withdrawn by its author/,
+    );
+    assert.equal(await prisma.reply.count({ where: { inReplyToId: withdrawn.id } }), 0);
   });
 
   it("refuses replies, edits and accounts in a locked thread, and takes them again once unlocked", async () => {

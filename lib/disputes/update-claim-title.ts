@@ -5,17 +5,23 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { findClaimForChange, isModerator, staleVersion } from "./claim-access";
+import {
+  assertThreadOpenForWrite,
+  findClaimForChange,
+  isModerator,
+  staleVersion,
+} from "./claim-access";
 import { recordClaimEvent } from "./record-claim-event";
 import { updateClaimTitleSchema, type UpdateClaimTitleInput } from "./schemas";
 
 /**
  * Sets the short statement of what a claim contests ("Why Massoud had Jamal Agha executed"). Only
  * the scholar who flagged the passage or a moderator may; from the version they saw (CONFLICT
- * otherwise). An empty title lets the passage stand for the claim again. Audited with the old and
- * new titles.
+ * otherwise). While the thread is locked only moderators may (they can still resolve it too). An
+ * empty title lets the passage stand for the claim again. Audited with the old and new titles.
  *
- * @throws AppError UNAUTHENTICATED / FORBIDDEN, NOT_FOUND, INVALID_INPUT, CONFLICT
+ * @throws AppError UNAUTHENTICATED / FORBIDDEN, NOT_FOUND, INVALID_INPUT, CONFLICT (stale version,
+ *   or "This thread is locked…" for the flagger)
  */
 export async function updateClaimTitle(
   actor: Actor | null,
@@ -30,7 +36,11 @@ export async function updateClaimTitle(
       "Only the scholar who flagged the passage or a moderator can retitle the claim.",
     );
   }
+  const moderator = isModerator(editor);
   return prisma.$transaction(async (tx) => {
+    if (!moderator) {
+      await assertThreadOpenForWrite(tx, claim.id);
+    }
     const current = await tx.claim.findUniqueOrThrow({
       where: { id: claim.id },
       select: { title: true, version: true },
