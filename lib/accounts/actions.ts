@@ -75,7 +75,7 @@ export async function updateProfileAction(
       affiliation: readText(formData, "affiliation"),
       orcid: readText(formData, "orcid"),
     });
-    await updateProfile(actor, input);
+    await updateProfile(actor, input, await readRequestContext());
     // The name also appears in the header on every page.
     revalidatePath("/", "layout");
     return { status: "success", message: "Your profile has been saved." };

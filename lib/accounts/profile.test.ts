@@ -53,6 +53,28 @@ describe("updateProfile", () => {
     });
   });
 
+  it("records each changed field in an audit event, and nothing when nothing changed", async () => {
+    const user = await buildUser(prisma, { name: "Ada Byron" });
+    await updateProfile(
+      user,
+      { name: "Ada Lovelace", orcid: "0000-0002-1825-0097" },
+      { ip: "192.0.2.7" },
+    );
+    await updateProfile(user, { name: "Ada Lovelace", orcid: "0000-0002-1825-0097" });
+    const events = await prisma.auditEvent.findMany({
+      where: { subjectId: user.id, action: "auth.profile_update" },
+    });
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.actorId, user.id);
+    assert.deepEqual(events[0]?.data, {
+      changes: {
+        name: { from: "Ada Byron", to: "Ada Lovelace" },
+        orcid: { from: null, to: "0000-0002-1825-0097" },
+      },
+      ip: "192.0.2.7",
+    });
+  });
+
   it("clears the ORCID iD and affiliation with empty strings and keeps fields left out", async () => {
     const user = await buildUser(prisma);
     await updateProfile(user, { affiliation: "Somewhere", orcid: "0000-0002-1694-233X" });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { authorize, type Actor } from "@/lib/auth/policy";
+import { recordSecurityEvent } from "@/lib/auth/record-security-event";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -27,22 +28,50 @@ export const profileSelect = {
   orcid: true,
 } as const;
 
+/** The profile fields a scholar edits, in the order the audit event lists them. */
+const EDITABLE_FIELDS = ["name", "affiliation", "orcid"] as const;
+
 /**
  * Updates the actor's own name, affiliation and ORCID iD. Fields left out stay as they are; an
- * empty affiliation or ORCID iD clears it.
+ * empty affiliation or ORCID iD clears it. A change is recorded as an `auth.profile_update` audit
+ * event with each changed field's old and new value (the ORCID iD links ORCID sign-in to the
+ * account, so who set it and when matters); saving the same values records nothing.
  *
  * @throws AppError NOT_FOUND when the actor's account no longer exists
  */
 export async function updateProfile(
   actor: Actor | null,
   input: UpdateProfileInput,
-  _context: { ip?: string } = {},
+  context: { ip?: string } = {},
 ): Promise<Profile> {
   const user = authorize(actor, "account.update");
   const data = updateProfileSchema.parse(input);
-  const { count } = await prisma.user.updateMany({ where: { id: user.id }, data });
-  if (count === 0) {
-    throw new AppError("NOT_FOUND", "Your account no longer exists.");
-  }
-  return prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: profileSelect });
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: user.id }, select: profileSelect });
+    if (!before) {
+      throw new AppError("NOT_FOUND", "Your account no longer exists.");
+    }
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    for (const field of EDITABLE_FIELDS) {
+      const value = data[field];
+      if (value !== undefined && value !== before[field]) {
+        changes[field] = { from: before[field], to: value };
+      }
+    }
+    if (Object.keys(changes).length === 0) {
+      return before;
+    }
+    const profile = await tx.user.update({ where: { id: user.id }, data, select: profileSelect });
+    await recordSecurityEvent(
+      {
+        action: "auth.profile_update",
+        actorId: user.id,
+        subjectType: "User",
+        subjectId: user.id,
+        data: { changes, ...(context.ip ? { ip: context.ip } : {}) },
+      },
+      tx,
+    );
+    return profile;
+  });
 }

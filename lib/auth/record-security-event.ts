@@ -11,6 +11,7 @@ export type SecurityAction =
   | "auth.sign_out"
   | "auth.register"
   | "auth.password_change"
+  | "auth.profile_update"
   | "auth.token_created"
   | "auth.token_revoked"
   | "auth.token_used"
