@@ -14,6 +14,7 @@ const config = [
       ".data/**",
       "lib/generated/**",
       "test-results/**",
+      "test-results-*/**",
       "playwright-report/**",
       "next-env.d.ts",
     ],
