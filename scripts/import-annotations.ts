@@ -38,7 +38,13 @@ function describeReport(report: ImportReport, label: string): string[] {
     lines.push(`  rejected #${item.index} ${item.sourceIri ?? "(no id)"}: ${item.reason}`);
   }
   for (const item of report.alreadyPresent) {
-    lines.push(`  present  #${item.index} ${item.sourceIri} (annotation ${item.annotationId})`);
+    const standing =
+      item.replyId !== null
+        ? `reply ${item.replyId}`
+        : item.annotationId !== null
+          ? `annotation ${item.annotationId}`
+          : "an annotation you may not see";
+    lines.push(`  present  #${item.index} ${item.sourceIri} (${standing})`);
   }
   const outcome: Record<ImportReport["status"], string> = {
     imported: `Imported ${report.placed.length + report.orphaned.length} annotation(s).`,

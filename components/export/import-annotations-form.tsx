@@ -164,6 +164,17 @@ export function ImportAnnotationsForm({ slug, maxBytes }: ImportAnnotationsFormP
   );
 }
 
+/** Why an already present item is not imported again; ids are not shown. */
+function describePresent(item: ImportReport["alreadyPresent"][number]): string {
+  if (item.replyId !== null) {
+    return "a reply in one of this site’s dispute threads; not imported again";
+  }
+  if (item.annotationId === null) {
+    return "already on this site (as an annotation you cannot see); not imported again";
+  }
+  return "imported before or exported from here; not imported again";
+}
+
 /** The report of a check or an import: counts, then one table row per item. */
 function ImportReportView({ report }: { report: ImportReport }) {
   const rows = [
@@ -189,7 +200,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
       index: item.index,
       iri: item.sourceIri,
       outcome: "Already present",
-      detail: "imported before; not imported again",
+      detail: describePresent(item),
     })),
   ].sort((a, b) => a.index - b.index);
   return (
@@ -203,8 +214,15 @@ function ImportReportView({ report }: { report: ImportReport }) {
         rejected, {report.alreadyPresent.length} already present.
       </p>
       {rows.length > 0 ? (
-        <div className={styles.tableScroll}>
+        // Focusable and named, so that keyboard users can scroll a wide table.
+        <div
+          className={styles.tableScroll}
+          role="region"
+          aria-labelledby="import-items-caption"
+          tabIndex={0}
+        >
           <table className={styles.table}>
+            <caption id="import-items-caption">Each item of the file, in file order</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>

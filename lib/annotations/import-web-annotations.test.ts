@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 
 import { collectText } from "@/lib/export/formats/writer";
-import { buildUser, readSeedArticle, toBytes, type BuiltUser } from "@/seed/factories";
+import { buildGroup, buildUser, readSeedArticle, toBytes, type BuiltUser } from "@/seed/factories";
 import { setUpTestDatabase, tearDownTestDatabase } from "@/seed/test-database";
 
 import type { ImportReport } from "./import-web-annotations";
@@ -48,10 +48,11 @@ before(async () => {
 
 after(tearDownTestDatabase);
 
-/** Row counts of everything an import writes. */
+/** Row counts of everything an import writes (and the replies it must never write). */
 async function countRows() {
   return {
     annotations: await prisma.annotation.count(),
+    replies: await prisma.reply.count(),
     anchors: await prisma.annotationAnchor.count(),
     claims: await prisma.claim.count(),
     events: await prisma.auditEvent.count(),
@@ -140,6 +141,7 @@ describe("importWebAnnotations: a Hypothesis-like collection", () => {
       10: "POSITION",
     });
     assert.match(reasonOf(report, 5), /^no usable selector/);
+    assert.match(reasonOf(report, 5), /replies are not imported as annotations/);
     assert.match(reasonOf(report, 6), /^no usable selector/);
     assert.match(reasonOf(report, 8), /HTML bodies are not accepted/);
     assert.ok(report.placed.every((item) => item.id === null));
@@ -283,6 +285,85 @@ describe("importWebAnnotations: a Hypothesis-like collection", () => {
   });
 });
 
+describe("importWebAnnotations: what the report names", () => {
+  /** An item of the fixture's shape with an id of its own. */
+  function itemWith(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return { "@context": "http://www.w3.org/ns/anno.jsonld", ...FIXTURE_ITEMS[0], id, ...extra };
+  }
+
+  /** Imports `item` as `user`, confirmed, and returns the new annotation's id. */
+  async function importAs(user: BuiltUser, item: Record<string, unknown>): Promise<string> {
+    const report = await importWebAnnotations(user, {
+      slug,
+      json: JSON.stringify(item),
+      confirm: true,
+    });
+    const id = report.placed[0]?.id ?? report.orphaned[0]?.id;
+    assert.ok(id, JSON.stringify(report));
+    return id;
+  }
+
+  it("names the annotation already standing for an item only when the importer may read it", async () => {
+    const owner = await buildUser(prisma, { role: "ANNOTATOR" });
+    const member = await buildUser(prisma, { role: "ANNOTATOR" });
+    const group = await buildGroup(prisma, { moderators: [owner], members: [member] });
+    const privateId = await importAs(
+      owner,
+      itemWith("https://elsewhere.example/notes/private-1", { "apparatus:visibility": "private" }),
+    );
+    const groupId = await importAs(
+      owner,
+      itemWith("https://elsewhere.example/notes/group-1", {
+        "apparatus:visibility": "group",
+        "apparatus:group": group.id,
+      }),
+    );
+    const publicId = await importAs(owner, itemWith("https://elsewhere.example/notes/public-1"));
+
+    const file = JSON.stringify([
+      itemWith("https://elsewhere.example/notes/private-1"),
+      itemWith("https://elsewhere.example/notes/group-1"),
+      itemWith("https://elsewhere.example/notes/public-1"),
+      itemWith(`https://apparatus.example/api/annotations/${privateId}`),
+      itemWith(`https://apparatus.example/api/annotations/${groupId}`),
+    ]);
+    const idsFor = async (user: BuiltUser) => {
+      const report = await importWebAnnotations(user, { slug, json: file });
+      assert.equal(report.status, "unchanged");
+      assert.equal(report.rejected.length, 0);
+      return report.alreadyPresent
+        .sort((a, b) => a.index - b.index)
+        .map((item) => [item.annotationId, item.replyId]);
+    };
+    // Someone else's private note and another group's annotation stay anonymous.
+    assert.deepEqual(await idsFor(importer), [
+      [null, null],
+      [null, null],
+      [publicId, null],
+      [null, null],
+      [null, null],
+    ]);
+    assert.deepEqual(await idsFor(member), [
+      [null, null],
+      [groupId, null],
+      [publicId, null],
+      [null, null],
+      [groupId, null],
+    ]);
+    assert.deepEqual(await idsFor(owner), [
+      [privateId, null],
+      [groupId, null],
+      [publicId, null],
+      [privateId, null],
+      [groupId, null],
+    ]);
+
+    // A deleted annotation is not named either, not even to its author.
+    await prisma.annotation.update({ where: { id: publicId }, data: { deletedAt: new Date() } });
+    assert.deepEqual((await idsFor(owner))[2], [null, null]);
+  });
+});
+
 describe("POST /api/articles/:slug/annotations/import", () => {
   /** Posts `body` to the import route with a bearer token of `user`. */
   async function post(
@@ -414,6 +495,91 @@ describe("import → JSON-LD export → import", () => {
       );
       assert.deepEqual(exportedTexts.sort(), texts.sort(), `${row.sourceIri}: the bodies`);
     }
+  });
+
+  it("with dispute threads: the replies come back as already present, nothing rejected", async () => {
+    const claim = await prisma.claim.findFirstOrThrow({
+      where: { annotation: { authorId: importer.id, deletedAt: null } },
+      select: { id: true },
+    });
+    const other = await buildUser(prisma, { role: "ANNOTATOR", name: "Rafi Respondent" });
+    const text = (value: string) => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: value }] }],
+    });
+    const reply = async (
+      authorId: string,
+      value: string,
+      extra: Partial<{
+        stance: "QUESTION" | "NEUTRAL";
+        inReplyToId: string;
+        hiddenAt: Date;
+        deletedAt: Date;
+      }> = {},
+    ) =>
+      (
+        await prisma.reply.create({
+          data: { claimId: claim.id, authorId, body: text(value), bodyText: value, ...extra },
+          select: { id: true },
+        })
+      ).id;
+    const question = await reply(importer.id, "Which source dates it?", { stance: "QUESTION" });
+    const answer = await reply(other.id, "Coll, p. 12.", {
+      stance: "NEUTRAL",
+      inReplyToId: question,
+    });
+    const hidden = await reply(other.id, "HIDDEN-REPLY", { hiddenAt: new Date() });
+    await reply(other.id, "DELETED-REPLY", { deletedAt: new Date() });
+
+    const edition = await loadEdition(importer, slug, { format: "jsonld" });
+    const exported = await collectText(writeJsonLd(edition));
+    const collection = JSON.parse(exported) as {
+      id: string;
+      total: number;
+      first: { items: { id: string; motivation: string; target: unknown }[] };
+    };
+    const replies = collection.first.items.filter((item) => item.motivation === "replying");
+    assert.equal(replies.length, 2, "the hidden and the deleted reply are not exported");
+    assert.equal(collection.total, edition.annotations.length + 2);
+    assert.ok(!exported.includes("HIDDEN-REPLY") && !exported.includes("DELETED-REPLY"));
+
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, { slug, json: exported });
+    assert.equal(report.status, "unchanged");
+    assert.deepEqual(
+      [report.placed.length, report.orphaned.length, report.rejected.length],
+      [0, 0, 0],
+    );
+    assert.equal(report.alreadyPresent.length, collection.total);
+    const replyIris = new Set(replies.map((item) => item.id));
+    assert.deepEqual(
+      report.alreadyPresent
+        .filter((item) => replyIris.has(item.sourceIri))
+        .map((item) => item.replyId)
+        .sort(),
+      [question, answer].sort(),
+    );
+    assert.deepEqual(await countRows(), before);
+
+    // The hidden reply is ours too: present, but not named to someone who may not see it.
+    const [questionItem] = replies;
+    assert.ok(questionItem);
+    const hiddenIri = questionItem.id.replace(question, hidden);
+    const foreignIri = questionItem.id.replace(question, "01900000-0000-7000-8000-00000000dead");
+    const elsewhere = { ...questionItem, id: "https://hypothes.is/a/hx-reply-elsewhere" };
+    const mixed = await importWebAnnotations(importer, {
+      slug,
+      json: JSON.stringify([
+        { ...questionItem, id: hiddenIri },
+        { ...questionItem, id: foreignIri },
+        elsewhere,
+      ]),
+    });
+    assert.deepEqual(outcomes(mixed), { 0: "already present", 1: "rejected", 2: "rejected" });
+    assert.equal(mixed.alreadyPresent[0]?.replyId, null);
+    assert.match(reasonOf(mixed, 1), /replies are not imported as annotations/);
+    assert.match(reasonOf(mixed, 2), /replies are not imported as annotations/);
+    assert.deepEqual(await countRows(), before);
   });
 });
 

@@ -15,12 +15,14 @@ import {
   type TextAnchor,
 } from "@/lib/anchoring/selectors";
 import { authorize, type Actor } from "@/lib/auth/policy";
+import { getVisibilityScope, isVisibleTo, type VisibilityScope } from "@/lib/auth/visibility";
 import { prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStrategy, AnnotationKind, Visibility } from "@/lib/generated/prisma/enums";
 
 import { assertCanWriteToGroup, readCurrentRevisionForWrite } from "./annotation-context";
+import { canSeeHidden } from "./annotation-view";
 import { findSectionAnchor, type SectionSpan } from "./check-target";
 import {
   hasJsonLdType,
@@ -32,7 +34,12 @@ import {
   type ImportWebAnnotationsInput,
 } from "./import-schemas";
 import { parseAnnotationInput, tagsSchema } from "./schemas";
-import { ANNOTATION_CONTEXT, fromWebAnnotation, type WebAnnotationInput } from "./web-annotation";
+import {
+  ANNOTATION_CONTEXT,
+  fromWebAnnotation,
+  parseReplyIri,
+  type WebAnnotationInput,
+} from "./web-annotation";
 
 /**
  * Import of W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/) onto an article:
@@ -47,8 +54,12 @@ import { ANNOTATION_CONTEXT, fromWebAnnotation, type WebAnnotationInput } from "
  * - **Identity.** An item's `id` (or, without one, `urn:sha256:` of its canonical JSON) is stored
  *   as the annotation's `sourceIri`. An item whose IRI is already stored, or which is one of our
  *   own annotations (`…/api/annotations/<id>` of an existing annotation, as our exports name
- *   them), is "already present" and not imported again. So importing the same file twice, or
- *   importing our own export, changes nothing.
+ *   them) or one of our own dispute replies (`…/articles/<slug>/claims/<claimId>#reply-<id>` of
+ *   an existing reply, as the JSON-LD edition names them), is "already present" and not imported
+ *   again. So importing the same file twice, or importing our own export (threads included),
+ *   changes nothing. The report names the annotation (and reply) standing for such an item only
+ *   when the importer may read it; otherwise its id is null, so that a file cannot be used to
+ *   learn the ids of someone else's private or group notes.
  * - **Author.** Imported annotations are the importing user's (the schema has one author). The
  *   original `creator` and `created` are kept in the audit event of each annotation.
  * - **Selectors.** The item's quote and position are stored as its original selectors, verbatim
@@ -59,8 +70,10 @@ import { ANNOTATION_CONTEXT, fromWebAnnotation, type WebAnnotationInput } from "
  *   other page (the original web page a tool annotated) is taken to be this article.
  * - **Bodies.** As the API: one text body (`text/plain`; `text/markdown` is kept as its plain
  *   source text), tags, and a claim flag for "assessing". HTML bodies, external bodies and
- *   motivations the API does not know ("replying", "bookmarking", …) are rejected with the API's
- *   message. A claim starts OPEN: a resolution needs a moderator's rationale here.
+ *   motivations the API does not know ("bookmarking", …) are rejected with the API's message.
+ *   Replies (motivation "replying") other than our own are rejected: they answer an annotation,
+ *   not a passage, and are not imported as annotations. A claim starts OPEN: a resolution needs a
+ *   moderator's rationale here.
  *
  * Nothing is written when any item is rejected, unless the caller confirms; then all placed and
  * orphaned items are written in one transaction, each with its anchor, its Claim for claims, and
@@ -100,12 +113,21 @@ export interface ImportRejectedItem {
   reason: string;
 }
 
-/** An item that is already here: imported before, or one of our own annotations. */
+/** An item that is already here: imported before, or one of our own annotations or replies. */
 export interface ImportAlreadyPresentItem {
   index: number;
   sourceIri: string;
-  /** The annotation that stands for it. */
-  annotationId: string;
+  /**
+   * The annotation that stands for it (for a reply, its claim's annotation); null when the
+   * importer may not read that annotation (someone else's private note, another group's, hidden
+   * or deleted), so that the report does not leak its id.
+   */
+  annotationId: string | null;
+  /**
+   * For one of our dispute replies, the reply; null for annotations, and when the importer may
+   * not read the reply (its claim's annotation unreadable, or the reply hidden or deleted).
+   */
+  replyId: string | null;
 }
 
 /**
@@ -144,6 +166,13 @@ const ARTICLE_PATH = /\/articles\/([^/?#]+)\/?$/;
 
 /** Stands in for a foreign page's IRI, so that `fromWebAnnotation` reads the rest of the item. */
 const ARTICLE_PLACEHOLDER_ORIGIN = "https://apparatus.invalid";
+
+/**
+ * Why a reply from elsewhere is rejected. It begins like the reason for any other item without a
+ * passage to place, which it is.
+ */
+const REPLY_REJECTION =
+  'no usable selector: a reply (motivation "replying") answers another annotation, not a passage of the text; replies are not imported as annotations (only this site\'s own replies are recognised, as already present).';
 
 /** Body formats read as plain text: their source is what a reader would type. */
 const PLAIN_TEXT_FORMATS = new Set(["text/markdown", "text/x-markdown"]);
@@ -219,14 +248,18 @@ export async function importWebAnnotations(
   };
 
   const identified = items.map((item, index) => ({ index, item, sourceIri: identify(item) }));
-  const present = await findPresent(identified.map((entry) => entry.sourceIri));
+  const present = await findPresent(
+    identified.map((entry) => entry.sourceIri),
+    importer,
+    await getVisibilityScope(importer),
+  );
   const seen = new Map<string, number>();
   const accepted: AcceptedItem[] = [];
   const groupChecks = new Map<string, string | null>();
   for (const { index, item, sourceIri } of identified) {
-    const annotationId = present.get(sourceIri);
-    if (annotationId !== undefined) {
-      report.alreadyPresent.push({ index, sourceIri, annotationId });
+    const standing = present.get(sourceIri);
+    if (standing !== undefined) {
+      report.alreadyPresent.push({ index, sourceIri, ...standing });
       continue;
     }
     const earlier = seen.get(sourceIri);
@@ -436,30 +469,110 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/** What stands for an item that is already here, as the report names it. */
+type PresentItem = Pick<ImportAlreadyPresentItem, "annotationId" | "replyId">;
+
+/** The columns that decide whether the importer may read an annotation. */
+const readableAnnotationSelect = {
+  id: true,
+  visibility: true,
+  groupId: true,
+  authorId: true,
+  deletedAt: true,
+  hiddenAt: true,
+  article: { select: { deletedAt: true } },
+} satisfies Prisma.AnnotationSelect;
+
+/** An annotation row selected with {@link readableAnnotationSelect}. */
+type ReadableAnnotationRow = Prisma.AnnotationGetPayload<{
+  select: typeof readableAnnotationSelect;
+}>;
+
 /**
- * The annotations already standing for these IRIs: by stored `sourceIri`, or our own annotation
- * named by its API IRI.
+ * True when the importer may read the annotation, by the rule of every read
+ * (`readableAnnotationWhere`): visible to them, not deleted, on a live article, not hidden unless
+ * they moderate.
  */
-async function findPresent(iris: readonly string[]): Promise<Map<string, string>> {
+function isReadableBy(
+  importer: Actor,
+  scope: VisibilityScope,
+  annotation: ReadableAnnotationRow,
+): boolean {
+  return (
+    isVisibleTo(scope, annotation) &&
+    annotation.deletedAt === null &&
+    annotation.article.deletedAt === null &&
+    (annotation.hiddenAt === null || canSeeHidden(importer))
+  );
+}
+
+/**
+ * What already stands for these IRIs: an annotation by stored `sourceIri`, our own annotation
+ * named by its API IRI, or our own dispute reply named by its IRI on the claim's page. Ids are
+ * named only when `importer` may read them (see {@link ImportAlreadyPresentItem}).
+ */
+async function findPresent(
+  iris: readonly string[],
+  importer: Actor,
+  scope: VisibilityScope,
+): Promise<Map<string, PresentItem>> {
   const ownIds = new Map<string, string>();
+  const ownReplies = new Map<string, { iri: string; claimId: string }>();
   for (const iri of iris) {
     const match = OWN_ANNOTATION_IRI.exec(iri);
     if (match?.[1]) {
       ownIds.set(match[1].toLowerCase(), iri);
     }
+    const reply = parseReplyIri(iri);
+    if (reply) {
+      ownReplies.set(reply.replyId, { iri, claimId: reply.claimId });
+    }
   }
+  const present = new Map<string, PresentItem>();
   const rows = await prisma.annotation.findMany({
     where: { OR: [{ sourceIri: { in: [...new Set(iris)] } }, { id: { in: [...ownIds.keys()] } }] },
-    select: { id: true, sourceIri: true },
+    select: { ...readableAnnotationSelect, sourceIri: true },
   });
-  const present = new Map<string, string>();
   for (const row of rows) {
+    const standing = {
+      annotationId: isReadableBy(importer, scope, row) ? row.id : null,
+      replyId: null,
+    };
     if (row.sourceIri !== null) {
-      present.set(row.sourceIri, row.id);
+      present.set(row.sourceIri, standing);
     }
     const own = ownIds.get(row.id);
     if (own !== undefined) {
-      present.set(own, row.id);
+      present.set(own, standing);
+    }
+  }
+  if (ownReplies.size > 0) {
+    const replies = await prisma.reply.findMany({
+      where: { id: { in: [...ownReplies.keys()] } },
+      select: {
+        id: true,
+        claimId: true,
+        deletedAt: true,
+        hiddenAt: true,
+        claim: { select: { annotation: { select: readableAnnotationSelect } } },
+      },
+    });
+    for (const reply of replies) {
+      const own = ownReplies.get(reply.id);
+      // The IRI must name the reply's own claim: otherwise it is not one of ours.
+      if (own === undefined || own.claimId !== reply.claimId) {
+        continue;
+      }
+      const annotation = reply.claim.annotation;
+      const isAnnotationReadable = isReadableBy(importer, scope, annotation);
+      const isReplyReadable =
+        isAnnotationReadable &&
+        reply.deletedAt === null &&
+        (reply.hiddenAt === null || canSeeHidden(importer));
+      present.set(own.iri, {
+        annotationId: isAnnotationReadable ? annotation.id : null,
+        replyId: isReplyReadable ? reply.id : null,
+      });
     }
   }
   return present;
@@ -499,6 +612,9 @@ async function checkItem(
   const record = asRecord(item);
   if (!record) {
     return { reason: "not an annotation: the item is not a JSON object." };
+  }
+  if (asList(record.motivation).includes("replying")) {
+    return { reason: REPLY_REJECTION };
   }
   const targets = asList(record.target);
   if (targets.length === 0) {

@@ -135,6 +135,32 @@ export function articleIri(baseUrl: string, slug: string): string {
 }
 
 /**
+ * The IRI of a dispute reply: its element on the claim's page (`<origin>/articles/<slug>/claims/
+ * <claimId>#reply-<id>`), as the JSON-LD edition names replies and the import recognises them.
+ */
+export function replyIri(baseUrl: string, slug: string, claimId: string, id: string): string {
+  return `${articleIri(baseUrl, slug)}/claims/${encodeURIComponent(claimId)}#reply-${id}`;
+}
+
+/** A UUID, as ids are written in our IRIs. */
+const UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** The path and fragment of {@link replyIri}, with any origin (proxies rewrite it). */
+const REPLY_IRI = new RegExp(
+  `/articles/[^/?#]+/claims/(${UUID_PATTERN})#reply-(${UUID_PATTERN})$`,
+  "i",
+);
+
+/** The claim and reply a {@link replyIri} names (ids in lower case), or null for any other IRI. */
+export function parseReplyIri(iri: string): { claimId: string; replyId: string } | null {
+  const match = REPLY_IRI.exec(iri);
+  if (!match?.[1] || !match[2]) {
+    return null;
+  }
+  return { claimId: match[1].toLowerCase(), replyId: match[2].toLowerCase() };
+}
+
+/**
  * An annotation as Web Annotation JSON-LD.
  *
  * @param baseUrl the site's public origin, without a trailing slash ("https://apparatus.example")

@@ -2,8 +2,9 @@
  * The JSON-LD, CSL-JSON, BibTeX and ClaimReview writers on the export fixture (the seeded article
  * in a PostgreSQL database of its own): golden files (`UPDATE_GOLDEN=1` rewrites them),
  * byte-identical repeats, the W3C model's MUST assertions for the collection, its pages and every
- * annotation, the API's own representation of each item, paging of large editions, escaping of
- * data that looks like markup, and BibTeX that the source library reads back.
+ * annotation and reply, the API's own representation of each annotation, dispute threads as
+ * replying annotations, paging of large editions, escaping of data that looks like markup, and
+ * BibTeX that the source library reads back.
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +24,7 @@ import {
   buildExportFixture,
   EXPORT_FIXTURE_EXPORTED_AT,
   EXPORT_FIXTURE_IDS,
+  EXPORT_FIXTURE_SECRETS,
   EXPORT_FIXTURE_SLUG,
   EXPORT_FIXTURE_USERS,
   type ExportFixture,
@@ -169,8 +171,10 @@ describe("golden files of the seeded article", () => {
 describe("W3C Web Annotation JSON-LD", () => {
   it("serialises every annotation exactly as the API does", async () => {
     const collection = JSON.parse(await write(writeJsonLd)) as ExportedCollection;
-    const items = collection.first?.items ?? [];
-    assert.equal(items.length, collection.total);
+    const all = collection.first?.items ?? [];
+    assert.equal(all.length, collection.total);
+    const items = all.filter((item) => item.motivation !== "replying");
+    assert.equal(items.length, (await load()).annotations.length);
     assert.ok(items.length >= 8);
     const moderator: Actor = { id: EXPORT_FIXTURE_USERS.moderator.id, role: "MODERATOR" };
     for (const item of items) {
@@ -264,6 +268,190 @@ describe("W3C Web Annotation JSON-LD", () => {
       });
     },
   );
+});
+
+describe("dispute threads in the W3C JSON-LD", () => {
+  /** The IRI of a fixture reply (`0x5nn`) of the Jamal Agha claim. */
+  function jamalReplyIri(suffix: number): string {
+    const id = `01900000-0000-7000-8000-${suffix.toString(16).padStart(12, "0")}`;
+    return `${BASE_URL}/articles/${EXPORT_FIXTURE_SLUG}/claims/${EXPORT_FIXTURE_IDS.jamalClaim}#reply-${id}`;
+  }
+
+  /** The items of the collection, all pages. */
+  function itemsOf(collection: ExportedCollection): ExportedPage["items"] {
+    return [collection.first, ...(collection["@included"] ?? [])].flatMap(
+      (page) => page?.items ?? [],
+    );
+  }
+
+  it("writes each visible reply right after its claim, replying to the claim's annotation", async () => {
+    const collection = JSON.parse(await write(writeJsonLd)) as ExportedCollection;
+    const items = itemsOf(collection);
+    const claimIri = `${BASE_URL}/api/annotations/${EXPORT_FIXTURE_IDS.jamalClaimAnnotation}`;
+    const at = items.findIndex((item) => item.id === claimIri);
+    assert.ok(at >= 0);
+    const replies = items.slice(at + 1, at + 5);
+    assert.deepEqual(
+      replies.map((item) => item.id),
+      [0x501, 0x502, 0x503, 0x506].map(jamalReplyIri),
+    );
+    assert.notEqual(
+      items[at + 5]?.motivation,
+      "replying",
+      "the thread ends after its four replies",
+    );
+    for (const reply of replies) {
+      assert.equal(reply.type, "Annotation");
+      assert.equal(reply.motivation, "replying");
+      assert.equal(reply.target, claimIri);
+    }
+    assert.equal(
+      items.filter((item) => item.motivation === "replying").length,
+      collection.total - (await load()).annotations.length,
+    );
+  });
+
+  it("carries the text, the stance with its account, the creator and the dates", async () => {
+    const collection = JSON.parse(await write(writeJsonLd)) as ExportedCollection;
+    const items = itemsOf(collection);
+    const supports = items.find((item) => item.id === jamalReplyIri(0x502));
+    assert.deepEqual(supports?.body, [
+      {
+        type: "TextualBody",
+        value: "Yousaf, p. 213, had every reason to side against Massoud.",
+        format: "text/plain",
+        purpose: "replying",
+      },
+      {
+        type: "TextualBody",
+        value: "Supports “Massoud's account: Jamal Agha murdered four Jamiat commanders”",
+        format: "text/plain",
+        purpose: "assessing",
+      },
+    ]);
+    assert.equal(supports?.["apparatus:stance"], "SUPPORTS");
+    assert.deepEqual(supports?.["apparatus:stanceAccount"], {
+      id: "01900000-0000-7000-8000-000000000401",
+      title: "Massoud's account: Jamal Agha murdered four Jamiat commanders",
+    });
+    assert.deepEqual(supports?.creator, {
+      id: `${BASE_URL}/users/${EXPORT_FIXTURE_USERS.annotator.id}`,
+      type: "Person",
+      name: EXPORT_FIXTURE_USERS.annotator.name,
+    });
+    assert.equal(supports?.created, "2026-01-05T10:00:00.000Z");
+    assert.equal(supports?.modified, "2026-01-05T15:00:00.000Z", "edited: the edit's date");
+
+    const stances = [0x501, 0x503, 0x506].map((suffix) => {
+      const item = items.find((candidate) => candidate.id === jamalReplyIri(suffix));
+      const stance = (item?.body as { value: string; purpose: string }[] | undefined)?.[1];
+      return [item?.["apparatus:stance"], stance?.purpose, stance?.value.split(" ")[0]];
+    });
+    assert.deepEqual(stances, [
+      ["QUESTION", "questioning", "Question"],
+      ["OPPOSES", "assessing", "Opposes"],
+      ["NEUTRAL", "assessing", "Neutral"],
+    ]);
+    const question = items.find((item) => item.id === jamalReplyIri(0x501));
+    assert.equal(question?.modified, question?.created, "never edited: modified is created");
+  });
+
+  it("leaves hidden and deleted replies out", async () => {
+    const text = await write(writeJsonLd);
+    for (const secret of [
+      EXPORT_FIXTURE_SECRETS.hiddenReply,
+      EXPORT_FIXTURE_SECRETS.deletedReply,
+    ]) {
+      assert.ok(!text.includes(secret), `${secret} is not exported`);
+    }
+    assert.ok(!text.includes(EXPORT_FIXTURE_IDS.hiddenReply));
+    assert.ok(!text.includes(EXPORT_FIXTURE_IDS.deletedReply));
+  });
+
+  it("leaves every reply out when threads are left out", async () => {
+    const collection = JSON.parse(
+      await write(writeJsonLd, { threads: false }),
+    ) as ExportedCollection;
+    const items = itemsOf(collection);
+    assert.equal(collection.total, (await load({ threads: false })).annotations.length);
+    assert.equal(items.length, collection.total);
+    assert.ok(items.every((item) => item.motivation !== "replying"));
+  });
+
+  it("names reply creators 'Annotator N' as the annotations' when anonymised", async () => {
+    const text = await write(writeJsonLd, { anonymise: true });
+    const collection = JSON.parse(text) as ExportedCollection;
+    const replies = itemsOf(collection).filter((item) => item.motivation === "replying");
+    assert.equal(replies.length, 4);
+    const edition = await load({ anonymise: true });
+    const people = new Map(
+      edition.contributors.map((contributor) => [contributor.person.ref, contributor.person.name]),
+    );
+    for (const reply of replies) {
+      assert.match(reply.creator.name, /^Annotator \d+$/);
+      const ref = reply.creator.id.slice(`${collection.id}#`.length);
+      assert.ok(reply.creator.id.startsWith(`${collection.id}#person-`), reply.creator.id);
+      assert.equal(people.get(ref), reply.creator.name);
+    }
+    for (const user of Object.values(EXPORT_FIXTURE_USERS)) {
+      assert.ok(!text.includes(user.name), `${user.name} is not named`);
+      assert.ok(!text.includes(user.id), `${user.name}'s id is not given`);
+    }
+  });
+
+  it("pages replies with the annotations: each page holds the page size, in order", async () => {
+    const edition = await load();
+    const claimAnnotation = edition.annotations.find(
+      (annotation) => annotation.id === EXPORT_FIXTURE_IDS.jamalClaimAnnotation,
+    );
+    const claim = claimAnnotation?.claim;
+    const template = claim?.replies[0];
+    assert.ok(claimAnnotation && claim && template);
+    const replies = Array.from({ length: JSONLD_PAGE_SIZE + 10 }, (_, index) => ({
+      ...template,
+      id: `01900000-0000-7000-9000-${index.toString(16).padStart(12, "0")}`,
+      number: index + 1,
+    }));
+    const big: Edition = {
+      ...edition,
+      annotations: edition.annotations.map((annotation) =>
+        annotation === claimAnnotation
+          ? { ...annotation, claim: { ...claim, replies } }
+          : annotation,
+      ),
+    };
+    const collection = JSON.parse(await collectText(writeJsonLd(big))) as ExportedCollection;
+    const otherReplies = edition.annotations.reduce(
+      (count, annotation) =>
+        count + (annotation === claimAnnotation ? 0 : (annotation.claim?.replies.length ?? 0)),
+      0,
+    );
+    const total = edition.annotations.length + otherReplies + replies.length;
+    assert.equal(collection.total, total);
+    const pages = [collection.first, ...(collection["@included"] ?? [])];
+    assert.deepEqual(
+      pages.map((page) => [page?.startIndex, page?.items.length]),
+      [
+        [0, JSONLD_PAGE_SIZE],
+        [JSONLD_PAGE_SIZE, total - JSONLD_PAGE_SIZE],
+      ],
+    );
+    const items = itemsOf(collection);
+    const at = items.findIndex((item) => item.id.endsWith(EXPORT_FIXTURE_IDS.jamalClaimAnnotation));
+    assert.deepEqual(
+      items.slice(at + 1, at + 1 + replies.length).map((item) => item.id),
+      replies.map(
+        (reply) =>
+          `${BASE_URL}/articles/${EXPORT_FIXTURE_SLUG}/claims/${claim.id}#reply-${reply.id}`,
+      ),
+    );
+    if (hasW3cStandards) {
+      const annotationMusts = loadW3cAssertions("annotation");
+      for (const item of items) {
+        assertMeetsW3c(annotationMusts, { "@context": ANNOTATION_CONTEXT, ...item });
+      }
+    }
+  });
 });
 
 describe("CSL-JSON and BibTeX", () => {
