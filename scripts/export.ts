@@ -4,7 +4,7 @@
  * server is running) to standard output or `--out <file>`.
  *
  * Formats: html, pdf, md, tei, jsonld, csl, bibtex, claimreview. Filters: `--revision N`,
- * `--only claims|open|resolved`, `--tag t`, `--author email`, `--section anchor` (repeatable),
+ * `--only claims|open|resolved`, `--tag t`, `--author id-or-email`, `--section anchor` (repeatable),
  * `--no-threads`, `--anonymise`, `--exported-at <ISO date>` (for reproducible files). The edition
  * holds public annotations only, unless `--as <email>` exports what that account may read.
  *
@@ -22,7 +22,7 @@ import { EXPORT_FORMATS, parseExportOptions, type ExportOptions } from "@/lib/ex
 
 import { findScriptAccount, withMigratedDatabase } from "./with-migrated-database";
 
-const USAGE = `usage: npm run -s export -- <slug> --format <${EXPORT_FORMATS.join("|")}> [--revision N] [--only claims|open|resolved] [--tag t]… [--author email]… [--section anchor]… [--no-threads] [--anonymise] [--exported-at ISO-date] [--as email] [--out file]`;
+const USAGE = `usage: npm run -s export -- <slug> --format <${EXPORT_FORMATS.join("|")}> [--revision N] [--only claims|open|resolved] [--tag t]… [--author id|email]… [--section anchor]… [--no-threads] [--anonymise] [--exported-at ISO-date] [--as email] [--out file]`;
 
 /** The parsed command line. */
 interface ExportCommand {

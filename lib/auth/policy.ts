@@ -38,6 +38,8 @@ export function hasRoleAtLeast(role: Role, least: Role): boolean {
 const MINIMUM_ROLE = {
   /** Export an annotated edition. */
   "article.export": "READER",
+  /** Filter an edition by someone else's e-mail address (it tells who wrote what). */
+  "article.exportByEmail": "MODERATOR",
   /** Import an article file through the app (the CLI is the operator's and needs no account). */
   "article.import": "ADMIN",
   /** Create annotations, replies, sources; edit one's own. */

@@ -255,10 +255,33 @@ describe("filters", () => {
     );
   });
 
-  it("refuses an anonymous filter by author e-mail, which would tell who wrote what", async () => {
+  it("refuses a filter by someone else's e-mail, which would tell who wrote what, except to moderators", async () => {
     await assert.rejects(
       load({ authors: [EXPORT_FIXTURE_USERS.second.email] }),
       (error: Error & { code?: string }) => error.code === "UNAUTHENTICATED",
+    );
+    const annotator: Actor = { id: EXPORT_FIXTURE_USERS.annotator.id, role: "ANNOTATOR" };
+    await assert.rejects(
+      load({ authors: [EXPORT_FIXTURE_USERS.second.email] }, annotator),
+      (error: Error & { code?: string; message: string }) =>
+        error.code === "FORBIDDEN" && /filter by the annotator's id instead/.test(error.message),
+    );
+    const own = await load({ authors: [EXPORT_FIXTURE_USERS.second.email.toUpperCase()] }, second);
+    assert.ok(own.annotations.length > 0);
+    const byModerator = await load({ authors: [EXPORT_FIXTURE_USERS.second.email] }, moderator);
+    assert.ok(byModerator.annotations.length > 0);
+  });
+
+  it("filters by annotator id for anyone, an anonymous reader included", async () => {
+    const byId = await load({ authors: [EXPORT_FIXTURE_USERS.second.id.toUpperCase()] });
+    assert.ok(byId.annotations.length > 0);
+    assert.ok(byId.annotations.every((a) => a.author.name === EXPORT_FIXTURE_USERS.second.name));
+    const byBoth = await load({
+      authors: [EXPORT_FIXTURE_USERS.annotator.id, EXPORT_FIXTURE_USERS.second.id],
+    });
+    assert.deepEqual(
+      new Set(byBoth.annotations.map((a) => a.author.name)),
+      new Set([EXPORT_FIXTURE_USERS.annotator.name, EXPORT_FIXTURE_USERS.second.name]),
     );
   });
 

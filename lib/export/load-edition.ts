@@ -4,7 +4,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 
 import { readableAnnotationWhere } from "@/lib/annotations/annotation-view";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { getVisibilityScope } from "@/lib/auth/visibility";
 import { prisma } from "@/lib/db";
 import { OPEN_DISPUTE_STATUSES, RESOLVED_STATUSES } from "@/lib/disputes/claim-lifecycle";
@@ -34,7 +34,7 @@ import {
   type EditionText,
 } from "./edition-model";
 import { formatLocator } from "./format-locator";
-import { parseExportOptions, type ExportOptions } from "./options";
+import { isAuthorId, parseExportOptions, type ExportOptions } from "./options";
 
 /** The columns of a user the edition names. */
 const personSelect = { id: true, name: true, orcid: true } satisfies Prisma.UserSelect;
@@ -141,6 +141,35 @@ type PersonRow = { id: string; name: string; orcid: string | null };
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
 /**
+ * Filtering by someone else's e-mail address would tell who wrote which public note, so only
+ * moderators and admins may; everyone else filters by user id (public, as in the API's creator
+ * IRIs) or by their own address.
+ *
+ * @throws AppError UNAUTHENTICATED (anonymous) or FORBIDDEN (another's address, not a moderator)
+ */
+async function checkAuthorEmails(actor: Actor | null, authors: readonly string[]): Promise<void> {
+  const emails = authors.filter((author) => !isAuthorId(author));
+  if (emails.length === 0 || (actor && can(actor, "article.exportByEmail"))) {
+    return;
+  }
+  if (!actor) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Sign in to filter an edition by author e-mail, or filter by the annotator's id.",
+      { field: "authors" },
+    );
+  }
+  const own = await prisma.user.findUnique({ where: { id: actor.id }, select: { email: true } });
+  if (emails.some((email) => email !== own?.email.toLowerCase())) {
+    throw new AppError(
+      "FORBIDDEN",
+      "authors: only moderators may filter by someone else's e-mail address; filter by the annotator's id instead (the export dialog lists them).",
+      { field: "authors" },
+    );
+  }
+}
+
+/**
  * Loads the annotated edition of the article `slug` that `actor` may see, for `options`.
  *
  * Anonymous visitors may export: like reading, exporting public content needs no account, and the
@@ -166,12 +195,7 @@ export async function loadEdition(
     authorize(actor, "article.export");
   }
   const options = parseExportOptions(input);
-  if (!actor && options.authors.length > 0) {
-    // Filtering by e-mail would let anyone find out which address wrote which public note.
-    throw new AppError("UNAUTHENTICATED", "Sign in to filter an edition by author e-mail.", {
-      field: "authors",
-    });
-  }
+  await checkAuthorEmails(actor, options.authors);
   const exportedAt = options.exportedAt ?? new Date();
 
   // The reader's groups do not depend on the article: read them alongside it.
@@ -335,7 +359,9 @@ function annotationConditions(
     conditions.push({ tags: { hasSome: options.tags } });
   }
   if (options.authors.length > 0) {
-    conditions.push({ author: { email: { in: options.authors } } });
+    const ids = options.authors.filter(isAuthorId);
+    const emails = options.authors.filter((author) => !isAuthorId(author));
+    conditions.push({ author: { OR: [{ id: { in: ids } }, { email: { in: emails } }] } });
   }
   return conditions;
 }

@@ -42,6 +42,11 @@ describe("parseExportOptions", () => {
     ["an empty tag", { format: "md", tags: [" "] }, /^tags: each value must be/],
     ["a bad date", { format: "md", exportedAt: "yesterday" }, /^exportedAt: must be an ISO 8601/],
     ["a non-boolean", { format: "md", threads: "yes" }, /^threads: must be true or false/],
+    [
+      "an author that is neither an id nor an e-mail",
+      { format: "md", authors: ["Farida Rahimi"] },
+      /^authors: “farida rahimi” is neither an annotator's id nor an e-mail address/,
+    ],
   ] as const) {
     it(`refuses ${label} with INVALID_INPUT naming it`, () => {
       assert.throws(

@@ -50,6 +50,17 @@ export type ExportSelection = (typeof EXPORT_SELECTIONS)[number];
 /** Most tags, authors or sections one export may filter by. */
 export const MAX_EXPORT_FILTER_VALUES = 50;
 
+/** A user id (any UUID, lower-case after normalising). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Something shaped like an e-mail address (the accounts' own schema is stricter on sign-up). */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** True when an `authors` value names a user by id rather than by e-mail address. */
+export function isAuthorId(author: string): boolean {
+  return UUID.test(author);
+}
+
 /** Longest single filter value, in characters. */
 const MAX_FILTER_VALUE_LENGTH = 200;
 
@@ -100,9 +111,24 @@ export const exportOptionsSchema = z.strictObject(
     tags: filterListSchema("tags")
       .transform((tags) => [...new Set(tags.map(normaliseTag))])
       .default([]),
-    /** Only annotations by one of these authors, given by e-mail address (case-insensitive). */
+    /**
+     * Only annotations by one of these authors, each given by user id (as in the API's creator
+     * IRIs and the export dialog's list) or by e-mail address (case-insensitive; see
+     * `loadEdition` for who may filter by someone else's address).
+     */
     authors: filterListSchema("authors")
-      .transform((authors) => [...new Set(authors.map((author) => author.toLowerCase()))])
+      .transform((authors, context) => {
+        const lowered = [...new Set(authors.map((author) => author.toLowerCase()))];
+        const bad = lowered.find((author) => !UUID.test(author) && !EMAIL.test(author));
+        if (bad !== undefined) {
+          context.addIssue({
+            code: "custom",
+            message: `authors: “${bad}” is neither an annotator's id nor an e-mail address.`,
+          });
+          return z.NEVER;
+        }
+        return lowered;
+      })
       .default([]),
     /** Only annotations in one of these sections (by anchor, subsections included). */
     sections: filterListSchema("sections").default([]),
