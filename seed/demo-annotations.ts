@@ -9,6 +9,8 @@
  */
 import type { AnnotationKind, ClaimFlag } from "@/lib/generated/prisma/enums";
 
+import type { DemoMoment } from "./demo-history";
+
 /** One example annotation. */
 export interface DemoAnnotation {
   /** Stored as the annotation's sourceIri (`urn:apparatus:demo:<key>`), so it is made once. */
@@ -24,6 +26,8 @@ export interface DemoAnnotation {
   /** Plain text; blank lines separate paragraphs. */
   body: string;
   tags?: string[];
+  /** When it was written, in the demo history (seed/demo-history.ts): after the library, in story order. */
+  posted: DemoMoment;
 }
 
 /** The IRI that marks a demo annotation. */
@@ -45,6 +49,7 @@ export const demoAnnotations: DemoAnnotation[] = [
     flag: "DISPUTED",
     body: "The next paragraph reports the opposite account: Hekmatyar's supporters say Massoud killed the commandants himself and framed Jamal Agha.\n\nWhich account do the sources behind this sentence support, and how independent are they?",
     tags: ["jamal agha", "hezb-e islami"],
+    posted: { daysBefore: 34, time: "09:40" },
   },
   {
     key: "tanwir-halim-comment",
@@ -55,6 +60,7 @@ export const demoAnnotations: DemoAnnotation[] = [
     kind: "COMMENT",
     body: "A partisan witness writing 24 years after the events, and the only source given for this version. It deserves its own entry in the source critique before anyone leans on it.",
     tags: ["source critique"],
+    posted: { daysBefore: 33, time: "16:05" },
   },
   {
     key: "bbc-radio-contradicted",
@@ -65,6 +71,7 @@ export const demoAnnotations: DemoAnnotation[] = [
     flag: "CONTRADICTED",
     body: "Contradicted by another passage: the article also says Massoud's forces were to close the Salang Pass as part of the plan. He cannot both have had a task in the operation and learned of it from the radio.",
     tags: ["battle of jalalabad"],
+    posted: { daysBefore: 26, time: "11:20" },
   },
   {
     key: "salang-tasked-question",
@@ -74,6 +81,7 @@ export const demoAnnotations: DemoAnnotation[] = [
       "it has been stated Massoud was tasked with closing the Salang Pass, which he failed to do",
     kind: "QUESTION",
     body: "Stated by whom? No source is given here. Was Massoud ever told of the plan, or is the task attributed to him after the fact?",
+    posted: { daysBefore: 26, time: "11:52" },
   },
   {
     key: "salang-plan-highlight",
@@ -83,5 +91,6 @@ export const demoAnnotations: DemoAnnotation[] = [
     kind: "HIGHLIGHT",
     body: "",
     tags: ["salang pass", "battle of jalalabad", "massoud"],
+    posted: { daysBefore: 25, time: "09:15" },
   },
 ];

@@ -16,7 +16,14 @@ import type { EvidenceRelation, ReplyStance } from "@/lib/generated/prisma/enums
 import { deriveSourceColumns } from "@/lib/sources/derive-source-columns";
 import type { CslItem } from "@/lib/sources/schemas";
 
-import { demoAnnotationIri } from "./demo-annotations";
+import { demoAnnotationIri, demoAnnotations } from "./demo-annotations";
+import {
+  addMinutes,
+  backdateAnnotation,
+  demoTime,
+  restampEventsSince,
+  startOfSeedingDay,
+} from "./demo-history";
 
 /*
  * The two disputes of the shipped article, fully worked, so that a newcomer finds the claim page
@@ -27,6 +34,11 @@ import { demoAnnotationIri } from "./demo-annotations";
  *
  * Passages cited as evidence are quoted from seed/articles/afghan-civil-war-1989-1992.txt. Sources
  * carry no page locators here: the article gives none, and a demo must not invent references.
+ *
+ * Each step is then dated in the demo history (seed/demo-history.ts): the dispute starts when its
+ * passage was flagged and is argued over the following days, step by step in the order below
+ * (title, each account with its evidence, the replies, the status changes), so that the claim's
+ * timeline and thread read like a discussion rather than one minute's burst.
  */
 
 /** The demo accounts that argue (see seed/demo-accounts.ts). */
@@ -415,11 +427,49 @@ async function ensureSources(): Promise<Map<string, string>> {
   return ids;
 }
 
+/** The steps of a dispute, as the story clock tells them apart. */
+type StoryStep = "title" | "account" | "evidence" | "reply" | "status";
+
+/**
+ * Minutes from one step of a dispute to the next, by the kind of the later step; each list is used
+ * in turn and then again from its start. Fixed, so that a seed is deterministic; uneven, so that
+ * the thread does not tick like a clock: a title right after the flag, accounts a day or an
+ * evening later, their evidence minutes apart, replies hours or days apart, a moderator's decision
+ * a day or a few days after the last word.
+ */
+const STORY_GAPS_MINUTES: Record<StoryStep, readonly number[]> = {
+  title: [25],
+  account: [26 * 60 + 25, 5 * 60 + 10],
+  evidence: [7, 11, 16],
+  reply: [20 * 60 + 15, 3 * 60 + 40, 27 * 60 + 5, 46 * 60 + 30],
+  status: [38 * 60 + 5, 75 * 60 + 45],
+};
+
+/** A dispute's clock: each call gives the time of the next step of that kind. */
+function createStoryClock(start: Date): (step: StoryStep) => Date {
+  let at = start;
+  const taken: Record<StoryStep, number> = {
+    title: 0,
+    account: 0,
+    evidence: 0,
+    reply: 0,
+    status: 0,
+  };
+  return (step) => {
+    const gaps = STORY_GAPS_MINUTES[step];
+    at = addMinutes(at, gaps[taken[step] % gaps.length] ?? 0);
+    taken[step] += 1;
+    return at;
+  };
+}
+
 /** What the seeding of one dispute needs: the people, the article text and the sources. */
 interface SeedContext {
   people: Map<string, Actor & { name: string }>;
   sources: Map<string, string>;
   revision: { id: string; plainText: string };
+  /** The seeding day, from which the demo history is reckoned back. */
+  day: Date;
 }
 
 /** The evidence input of a demo evidence, or null when its passage is not in the text (once). */
@@ -473,6 +523,7 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
   const annotation = await prisma.annotation.findUnique({
     where: { sourceIri: demoAnnotationIri(demo.annotationKey) },
     select: {
+      id: true,
       authorId: true,
       deletedAt: true,
       claim: { select: { id: true, version: true, _count: { select: { accounts: true } } } },
@@ -480,30 +531,77 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
   });
   const claim = annotation?.claim;
   const moderator = context.people.get(MODERATOR);
-  if (!annotation || annotation.deletedAt || !claim || claim._count.accounts > 0 || !moderator) {
+  const flag = demoAnnotations.find((candidate) => candidate.key === demo.annotationKey);
+  if (
+    !annotation ||
+    annotation.deletedAt ||
+    !claim ||
+    claim._count.accounts > 0 ||
+    !moderator ||
+    !flag
+  ) {
     return false;
   }
+  // The story starts with the flag, whenever the annotation itself was seeded.
+  const flaggedAt = demoTime(context.day, flag.posted);
+  await backdateAnnotation(annotation.id, flaggedAt);
+  const nextTime = createStoryClock(flaggedAt);
+  /** Runs one step, then dates the claim events it wrote (and, through `date`, its rows). */
+  const step = async <T>(
+    kind: StoryStep,
+    run: () => Promise<T>,
+    date: (result: T, at: Date) => Promise<unknown>,
+  ): Promise<T> => {
+    const since = new Date();
+    const result = await run();
+    const at = nextTime(kind);
+    await restampEventsSince({ type: "Claim", id: claim.id }, since, at);
+    await date(result, at);
+    return result;
+  };
+  const dateClaim = (_: unknown, at: Date) =>
+    prisma.claim.update({ where: { id: claim.id }, data: { updatedAt: at } });
+
   const flagger = [...context.people.values()].find((person) => person.id === annotation.authorId);
-  await updateClaimTitle(flagger ?? moderator, {
-    claimId: claim.id,
-    version: claim.version,
-    title: demo.title,
-  });
+  await step(
+    "title",
+    () =>
+      updateClaimTitle(flagger ?? moderator, {
+        claimId: claim.id,
+        version: claim.version,
+        title: demo.title,
+      }),
+    dateClaim,
+  );
 
   const accountIds: string[] = [];
   for (const account of demo.accounts) {
     const author = context.people.get(account.authorEmail) ?? moderator;
-    const { id } = await createAccount(author, {
-      claimId: claim.id,
-      title: account.title,
-      proponents: account.proponents,
-      body: bodyFromPlainText(account.body).doc,
-    });
+    const { id } = await step(
+      "account",
+      () =>
+        createAccount(author, {
+          claimId: claim.id,
+          title: account.title,
+          proponents: account.proponents,
+          body: bodyFromPlainText(account.body).doc,
+        }),
+      (created, at) =>
+        prisma.claimAccount.update({
+          where: { id: created.id },
+          data: { createdAt: at, updatedAt: at },
+        }),
+    );
     accountIds.push(id);
     for (const evidence of account.evidence) {
       const input = toEvidenceInput(evidence, context);
       if (input) {
-        await addEvidence(author, { ...input, accountId: id });
+        await step(
+          "evidence",
+          () => addEvidence(author, { ...input, accountId: id }),
+          (added, at) =>
+            prisma.evidence.update({ where: { id: added.id }, data: { createdAt: at } }),
+        );
       }
     }
   }
@@ -513,16 +611,28 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
     const author = context.people.get(reply.authorEmail) ?? moderator;
     const stanceAccountId =
       reply.stanceAccount === undefined ? null : (accountIds[reply.stanceAccount] ?? null);
-    const { id } = await createReply(author, {
-      claimId: claim.id,
-      body: replyBody(reply.parts, context),
-      stance: reply.stance ?? null,
-      stanceAccountId,
-      inReplyToId: reply.inReplyTo === undefined ? null : (replyIds[reply.inReplyTo] ?? null),
-      evidence: (reply.evidence ?? [])
-        .map((evidence) => toEvidenceInput(evidence, context))
-        .filter((input): input is EvidenceInput => input !== null),
-    });
+    const { id } = await step(
+      "reply",
+      () =>
+        createReply(author, {
+          claimId: claim.id,
+          body: replyBody(reply.parts, context),
+          stance: reply.stance ?? null,
+          stanceAccountId,
+          inReplyToId: reply.inReplyTo === undefined ? null : (replyIds[reply.inReplyTo] ?? null),
+          evidence: (reply.evidence ?? [])
+            .map((evidence) => toEvidenceInput(evidence, context))
+            .filter((input): input is EvidenceInput => input !== null),
+        }),
+      (created, at) =>
+        prisma.$transaction([
+          prisma.reply.update({
+            where: { id: created.id },
+            data: { createdAt: at, updatedAt: at },
+          }),
+          prisma.evidence.updateMany({ where: { replyId: created.id }, data: { createdAt: at } }),
+        ]),
+    );
     replyIds.push(id);
   }
 
@@ -531,12 +641,21 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
       where: { id: claim.id },
       select: { version: true },
     });
-    await changeClaimStatus(moderator, {
-      claimId: claim.id,
-      version,
-      status: change.status,
-      rationale: change.rationale,
-    });
+    await step(
+      "status",
+      () =>
+        changeClaimStatus(moderator, {
+          claimId: claim.id,
+          version,
+          status: change.status,
+          rationale: change.rationale,
+        }),
+      (_, at) =>
+        prisma.claim.update({
+          where: { id: claim.id },
+          data: { statusChangedAt: at, updatedAt: at },
+        }),
+    );
   }
   return true;
 }
@@ -567,6 +686,7 @@ export async function seedDemoDisputes(): Promise<string[]> {
     people: new Map(users.map((user) => [user.email, user])),
     sources: await ensureSources(),
     revision,
+    day: startOfSeedingDay(),
   };
   const seeded: string[] = [];
   for (const demo of demoDisputes) {

@@ -10,6 +10,14 @@ import { bibliographyEntryToCsl } from "@/lib/sources/link-bibliography-entries"
 import type { CslItem } from "@/lib/sources/schemas";
 import { updateSource } from "@/lib/sources/update-source";
 
+import {
+  addMinutes,
+  DEMO_SCHEDULE,
+  demoTime,
+  restampEventsSince,
+  startOfSeedingDay,
+} from "./demo-history";
+
 /*
  * The demo source library: the article's bibliography (linked to sources by the importer) enriched
  * with publishers and critique, and the sources the article's text names (Steve Coll, Peter
@@ -362,6 +370,12 @@ export const demoSources: DemoSource[] = [
   },
 ];
 
+/** Minutes between one demo source being catalogued and the next (in the list's order). */
+const MINUTES_BETWEEN_SOURCES = 7 * 60;
+
+/** Minutes between a source being catalogued and each of its assessments, in turn. */
+const MINUTES_BETWEEN_ASSESSMENTS = 95;
+
 /** The demo accounts by e-mail, as actors. */
 async function findDemoActors(): Promise<Map<string, Actor>> {
   const users = await prisma.user.findMany({
@@ -392,7 +406,9 @@ async function findBibliographySource(
 
 /**
  * Seeds the demo source library once: sources whose key exists are left alone (a scholar may have
- * edited them). Needs the demo moderator; without it, does nothing.
+ * edited them). Needs the demo moderator; without it, does nothing. Each source and assessment is
+ * dated in the demo history (seed/demo-history.ts): one source every few hours from the library's
+ * start, its assessments after it.
  *
  * @returns the citation keys created or enriched by this run
  */
@@ -403,7 +419,8 @@ export async function seedDemoSources(): Promise<string[]> {
     return [];
   }
   const seeded: string[] = [];
-  for (const demo of demoSources) {
+  const libraryStart = demoTime(startOfSeedingDay(), DEMO_SCHEDULE.libraryStarts);
+  for (const [position, demo] of demoSources.entries()) {
     const existing = await prisma.source.findUnique({
       where: { key: demo.key },
       select: { id: true },
@@ -420,6 +437,8 @@ export async function seedDemoSources(): Promise<string[]> {
       critique: demo.critique,
     };
     const fromBibliography = await findBibliographySource(demo);
+    const cataloguedAt = addMinutes(libraryStart, position * MINUTES_BETWEEN_SOURCES);
+    const stepStart = new Date();
     const saved = fromBibliography
       ? await updateSource(moderator, {
           ...fields,
@@ -427,14 +446,28 @@ export async function seedDemoSources(): Promise<string[]> {
           expectedVersion: fromBibliography.version,
         })
       : await createSource(moderator, fields);
-    for (const assessment of demo.assessments) {
+    await restampEventsSince({ type: "Source", id: saved.id }, stepStart, cataloguedAt);
+    await prisma.source.update({ where: { id: saved.id }, data: { updatedAt: cataloguedAt } });
+    // A record the importer made keeps its own (earlier) creation; a new one is created here.
+    await prisma.source.updateMany({
+      where: { id: saved.id, createdAt: { gt: cataloguedAt } },
+      data: { createdAt: cataloguedAt, updatedAt: cataloguedAt },
+    });
+    for (const [index, assessment] of demo.assessments.entries()) {
       const author = actors.get(assessment.authorEmail);
       if (author) {
-        await assessSource(author, {
+        const assessedAt = addMinutes(cataloguedAt, (index + 1) * MINUTES_BETWEEN_ASSESSMENTS);
+        const assessStart = new Date();
+        const { assessmentId } = await assessSource(author, {
           sourceId: saved.id,
           rating: assessment.rating,
           rationale: assessment.rationale,
         });
+        await prisma.sourceAssessment.update({
+          where: { id: assessmentId },
+          data: { createdAt: assessedAt },
+        });
+        await restampEventsSince({ type: "Source", id: saved.id }, assessStart, assessedAt);
       }
     }
     seeded.push(saved.key);

@@ -14,6 +14,14 @@ import { isAppError } from "@/lib/errors";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts";
 import { demoAnnotationIri, demoAnnotations, type DemoAnnotation } from "./demo-annotations";
 import { seedDemoDisputes } from "./demo-disputes";
+import {
+  addMinutes,
+  backdateAnnotation,
+  backdateSeedImport,
+  DEMO_SCHEDULE,
+  demoTime,
+  startOfSeedingDay,
+} from "./demo-history";
 import { seedDemoSources } from "./demo-sources";
 
 /** Where the shipped articles live. */
@@ -62,18 +70,29 @@ export async function seedDatabase(options: {
     }
   }
   if (options.withDemoAccounts) {
-    for (const account of demoAccounts) {
+    // The demo history happened in the weeks before today (seed/demo-history.ts).
+    const day = startOfSeedingDay();
+    for (const slug of report.importedArticles) {
+      await backdateSeedImport(slug, demoTime(day, DEMO_SCHEDULE.articleImported));
+    }
+    for (const [index, account] of demoAccounts.entries()) {
       const existing = await prisma.user.findUnique({ where: { email: account.email } });
       if (!existing) {
+        const joinedAt = addMinutes(demoTime(day, DEMO_SCHEDULE.accountsJoin), index * 60);
         await prisma.user.create({
-          data: { ...account, passwordHash: await hashPassword(DEMO_PASSWORD) },
+          data: {
+            ...account,
+            passwordHash: await hashPassword(DEMO_PASSWORD),
+            createdAt: joinedAt,
+            updatedAt: joinedAt,
+          },
         });
         report.createdAccounts.push(account.email);
       }
     }
     report.seededSources = await seedDemoSources();
     for (const annotation of demoAnnotations) {
-      if (await seedDemoAnnotation(annotation)) {
+      if (await seedDemoAnnotation(annotation, day)) {
         report.createdAnnotations.push(annotation.key);
       }
     }
@@ -85,9 +104,10 @@ export async function seedDatabase(options: {
 /**
  * Creates one example annotation unless it exists (by its sourceIri), its author is missing, or
  * its passage is no longer in the article's current text exactly once (a scholar may have
- * imported a new revision). Returns whether it created it.
+ * imported a new revision), and dates it in the demo history of the seeding `day`. Returns whether
+ * it created it.
  */
-async function seedDemoAnnotation(demo: DemoAnnotation): Promise<boolean> {
+async function seedDemoAnnotation(demo: DemoAnnotation, day: Date): Promise<boolean> {
   const sourceIri = demoAnnotationIri(demo.key);
   const [existing, author, article] = await Promise.all([
     prisma.annotation.findUnique({ where: { sourceIri }, select: { id: true } }),
@@ -108,8 +128,9 @@ async function seedDemoAnnotation(demo: DemoAnnotation): Promise<boolean> {
   if (start === -1 || revision.plainText.indexOf(demo.quote, start + 1) !== -1) {
     return false;
   }
+  let created;
   try {
-    await createAnnotation(
+    created = await createAnnotation(
       author,
       {
         articleId: article.id,
@@ -131,5 +152,6 @@ async function seedDemoAnnotation(demo: DemoAnnotation): Promise<boolean> {
     }
     throw error;
   }
+  await backdateAnnotation(created.id, demoTime(day, demo.posted));
   return true;
 }
