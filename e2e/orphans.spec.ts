@@ -275,6 +275,13 @@ test.describe("orphaned annotations", () => {
     await reattach.click();
     await expect(liveRegion(page)).toContainText("Annotation re-attached to the selected passage.");
     await expect(highlightsOf(page, id)).toHaveText(NEW_PASSAGE);
+    await expect(
+      annotationsPanel(page)
+        .getByRole("list", { name: "Annotations in document order" })
+        .getByRole("article")
+        .filter({ hasText: note })
+        .getByRole("button", { name: /^Show passage: / }),
+    ).toContainText(NEW_PASSAGE);
 
     await page.goto(`/articles/${slug}`);
     await expect(page.locator('[data-reader="editor"]')).toBeVisible();
@@ -284,8 +291,10 @@ test.describe("orphaned annotations", () => {
       .getByRole("list", { name: "Annotations in document order" })
       .getByRole("article")
       .filter({ hasText: note });
-    // Placed again: the entry shows its passage in the text (it still quotes the original).
-    await expect(placed.getByRole("button", { name: /^Show passage: / })).toBeVisible();
+    // Placed again: the entry quotes its passage as it reads now, not the original sentence.
+    await expect(placed.getByRole("button", { name: /^Show passage: / })).toContainText(
+      NEW_PASSAGE,
+    );
     await expect(placed.getByRole("button", { name: /^Re-attach here/ })).toHaveCount(0);
   });
 

@@ -64,6 +64,9 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
   const isAuthor = viewer !== null && viewer.id === annotation.author.id;
   const canModerate = viewer?.canModerate ?? false;
   const isPlaced = !isOrphan(annotation);
+  // The passage as it reads in this revision (a re-attached or approximately matched passage may
+  // read differently from the original quote).
+  const passage = annotation.anchor?.exact ?? annotation.target.quote.exact;
   const isActive = workspace.activeIds.includes(annotation.id);
   const tone = annotationTone(annotation, workspace.view.colorMode, workspace.tagTones);
   const permalink = `/articles/${encodeURIComponent(workspace.articleSlug)}#${annotationElementId(annotation.id)}`;
@@ -153,8 +156,7 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
             className={styles.quote}
             onClick={() => workspace.showPassage(annotation.id)}
           >
-            <span className="visually-hidden">Show passage: </span>“
-            {shortenQuote(annotation.target.quote.exact)}”
+            <span className="visually-hidden">Show passage: </span>“{shortenQuote(passage)}”
           </button>
         ) : (
           <div className={styles.orphanQuote}>
@@ -182,7 +184,7 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
             <AnnotationComposer
               mode="edit"
               headingLevel={headingLevel === 3 ? 4 : 5}
-              quote={annotation.target.quote.exact}
+              quote={passage}
               initialValues={{
                 kind: annotation.kind,
                 flag: annotation.flag,
@@ -264,10 +266,7 @@ export function AnnotationCard({ annotation, headingLevel = 3 }: AnnotationCardP
                 href={claimPagePath(workspace.articleSlug, annotation.claim.id)}
               >
                 Open dispute
-                <span className="visually-hidden">
-                  {" "}
-                  on “{shortenQuote(annotation.target.quote.exact, 60)}”
-                </span>
+                <span className="visually-hidden"> on “{shortenQuote(passage, 60)}”</span>
               </a>
             ) : null}
             {isAuthor ? (

@@ -27,6 +27,21 @@ export interface AnnotationAnchorView {
   strategy: AnchorStrategy;
   /** True when the annotation could not be placed on this revision; it is listed, never dropped. */
   isOrphaned: boolean;
+  /**
+   * The passage's text on this revision where it differs from the original quote (an approximate
+   * match or a manual re-attachment), when the caller had the revision's text; otherwise absent
+   * and the original quote stands.
+   */
+  exact?: string;
+}
+
+/** Strategies whose passage may read differently from the annotation's original quote. */
+const REWORDED_STRATEGIES: ReadonlySet<AnchorStrategy> = new Set(["FUZZY", "MANUAL"]);
+
+/** True when a row's anchor may not read as its original quote, so the text is worth loading. */
+export function needsRevisionText(row: AnnotationViewRow): boolean {
+  const anchor = row.anchors[0];
+  return anchor !== undefined && REWORDED_STRATEGIES.has(anchor.strategy);
 }
 
 /** An annotation as the reader, the API and the exporters see it. Plain, serialisable data. */
@@ -115,9 +130,20 @@ export type AnnotationViewRow = Prisma.AnnotationGetPayload<{
   select: ReturnType<typeof annotationViewSelect>;
 }>;
 
-/** Turns a row into the view that leaves `lib/`. */
-export function toAnnotationView(row: AnnotationViewRow): AnnotationView {
+/**
+ * Turns a row into the view that leaves `lib/`. With `revisionText` (the plain text of the revision
+ * the anchor is on), a reworded passage carries its current wording in `anchor.exact`.
+ */
+export function toAnnotationView(row: AnnotationViewRow, revisionText?: string): AnnotationView {
   const anchor = row.anchors[0];
+  const rewordedExact =
+    revisionText !== undefined &&
+    anchor &&
+    REWORDED_STRATEGIES.has(anchor.strategy) &&
+    anchor.start !== null &&
+    anchor.end !== null
+      ? revisionText.slice(anchor.start, anchor.end)
+      : undefined;
   return {
     id: row.id,
     articleId: row.articleId,
@@ -151,7 +177,11 @@ export function toAnnotationView(row: AnnotationViewRow): AnnotationView {
     },
     sectionAnchor: row.sectionAnchor,
     anchor: anchor
-      ? { ...anchor, isOrphaned: anchor.strategy === "ORPHANED" || anchor.start === null }
+      ? {
+          ...anchor,
+          isOrphaned: anchor.strategy === "ORPHANED" || anchor.start === null,
+          ...(rewordedExact !== undefined ? { exact: rewordedExact } : {}),
+        }
       : null,
   };
 }

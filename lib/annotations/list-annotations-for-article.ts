@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   annotationViewSelect,
   canSeeHidden,
+  needsRevisionText,
   readableAnnotationWhere,
   toAnnotationView,
   type AnnotationView,
@@ -73,7 +74,19 @@ export async function listAnnotationsForArticle(
     where: { AND: conditions },
     select: annotationViewSelect(revisionId),
   });
-  const annotations = rows.map(toAnnotationView).sort(compareInDocumentOrder);
+  // Passages matched approximately or re-attached by hand read differently from their original
+  // quote: the revision's text gives their wording (read only when there are such passages).
+  const revisionText = rows.some(needsRevisionText)
+    ? (
+        await prisma.articleRevision.findUniqueOrThrow({
+          where: { id: revisionId },
+          select: { plainText: true },
+        })
+      ).plainText
+    : undefined;
+  const annotations = rows
+    .map((row) => toAnnotationView(row, revisionText))
+    .sort(compareInDocumentOrder);
   return { articleId: filters.articleId, revisionId, annotations };
 }
 

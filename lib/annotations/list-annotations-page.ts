@@ -67,5 +67,5 @@ export async function listAnnotationsPage(
       select: annotationViewSelect("current"),
     }),
   ]);
-  return { items: rows.map(toAnnotationView), total, page, pageSize, articleSlug };
+  return { items: rows.map((row) => toAnnotationView(row)), total, page, pageSize, articleSlug };
 }

@@ -303,6 +303,13 @@ describe("reattachAnnotation", () => {
     assert.equal(reattached.anchor?.isOrphaned, false);
     assert.equal(reattached.anchor?.sectionAnchor, "background");
     assert.equal(reattached.target.quote.exact, "Massoud even said it was by BBC radio");
+    // Its passage now reads as the text it was placed on, in the result and in the reader's list.
+    assert.equal(reattached.anchor?.exact, "a grave mistake by some mujahideen leaders");
+    const listed = await listAnnotationsForArticle(author, { articleId });
+    assert.equal(
+      listed.annotations.find((annotation) => annotation.id === ids.reattached)?.anchor?.exact,
+      "a grave mistake by some mujahideen leaders",
+    );
     const event = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "annotation.reattach", subjectId: ids.reattached! },
     });

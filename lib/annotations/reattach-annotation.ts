@@ -59,6 +59,7 @@ export async function reattachAnnotation(
         where: { id: data.id },
         select: annotationViewSelect(data.revisionId),
       }),
+      revision.plainText,
     );
   });
 }
