@@ -108,6 +108,20 @@ describe("npm run import on PostgreSQL", () => {
     });
   }
 
+  it("exits 2 with one line for a malformed --slug, writing nothing", async () => {
+    const before = await countRevisions(database.url);
+    const result = runImport([SEED_ARTICLE_PATH, "--slug", "Bad Slug"], {
+      DATABASE_URL: database.url,
+    });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr.split("\n").length, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /^error: afghan-civil-war-1989-1992\.txt: slug: use only lower-case letters, digits and single hyphens/,
+    );
+    assert.equal(await countRevisions(database.url), before);
+  });
+
   it("exits non-zero for a missing file and for missing arguments", () => {
     const missing = runImport([path.join(workDir, "nope.txt")], { DATABASE_URL: database.url });
     assert.equal(missing.status, 2);

@@ -9,6 +9,7 @@
 import { z } from "zod";
 
 import { textAnchorSchema } from "@/lib/anchoring/selectors";
+import { MAX_STORED_INT } from "@/lib/db/limits";
 import { AppError } from "@/lib/errors";
 import { AnnotationKind, ClaimFlag, Visibility } from "@/lib/generated/prisma/enums";
 
@@ -182,7 +183,8 @@ export const updateAnnotationSchema = refineEditable(
     /** The version the edit was made from; a different current version means a conflict. */
     expectedVersion: z
       .int("expectedVersion: must be a whole number.")
-      .min(1, "expectedVersion: versions start at 1."),
+      .min(1, "expectedVersion: versions start at 1.")
+      .max(MAX_STORED_INT, "expectedVersion: no such version."),
     ...editableFields,
   }),
 );
@@ -197,6 +199,7 @@ export const deleteAnnotationSchema = z.object({
   expectedVersion: z
     .int("expectedVersion: must be a whole number.")
     .min(1, "expectedVersion: versions start at 1.")
+    .max(MAX_STORED_INT, "expectedVersion: no such version.")
     .optional(),
 });
 /** Input of `deleteAnnotation`. */

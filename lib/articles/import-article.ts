@@ -9,6 +9,7 @@ import {
   reanchorArticleAnnotations,
   type ReanchorSummary,
 } from "@/lib/annotations/reanchor-article-annotations";
+import { parseAnnotationInput } from "@/lib/annotations/schemas";
 import { prisma } from "@/lib/db";
 import { articleExtensions } from "@/lib/editor/article-extensions";
 import { AppError } from "@/lib/errors";
@@ -113,7 +114,11 @@ export async function importPreparedArticle(
   prepared: PreparedArticle,
   options: ImportArticleOptions = {},
 ): Promise<ImportArticleResult> {
-  const { sourceName, slug: slugOverride, authorId } = importArticleOptionsSchema.parse(options);
+  const {
+    sourceName,
+    slug: slugOverride,
+    authorId,
+  } = parseAnnotationInput(importArticleOptionsSchema, options);
   const slug = slugOverride ?? prepared.slug;
   const counts = {
     sections: prepared.sections.length,

@@ -7,11 +7,11 @@ import { z } from "zod";
 /** An article slug as `slugify` makes it: lower-case letters and digits of any script, and `-`. */
 export const articleSlugSchema = z
   .string()
-  .min(1, "slug is empty")
-  .max(80, "slug is longer than 80 characters")
+  .min(1, "slug: is empty")
+  .max(80, "slug: use at most 80 characters")
   .regex(
     /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u,
-    "slug may hold only lower-case letters, digits and single hyphens",
+    "slug: use only lower-case letters, digits and single hyphens",
   );
 
 /** What `importArticle` accepts besides the file's bytes. */

@@ -357,6 +357,24 @@ describe("the claim lifecycle", () => {
     );
   });
 
+  it("answers concurrent retitles with one success and conflicts, never a deadlock", async () => {
+    const claim = await buildClaim();
+    const results = await Promise.allSettled(
+      ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"].map((title) =>
+        updateClaimTitle(flagger, { claimId: claim.id, version: 1, title }),
+      ),
+    );
+    const fulfilled = results.filter((result) => result.status === "fulfilled");
+    assert.equal(fulfilled.length, 1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        assert.equal((result.reason as { code?: string }).code, "CONFLICT", String(result.reason));
+      }
+    }
+    const stored = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    assert.equal(stored.version, 2);
+  });
+
   it("lets only moderators retitle a claim whose thread is locked", async () => {
     const claim = await buildClaim();
     await setThreadLock(moderator, { claimId: claim.id, locked: true });

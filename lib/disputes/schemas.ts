@@ -10,6 +10,7 @@
 import { z } from "zod";
 
 import { bodySchema } from "@/lib/annotations/schemas";
+import { MAX_STORED_INT } from "@/lib/db/limits";
 import { ClaimStatus, EvidenceRelation, ReplyStance } from "@/lib/generated/prisma/enums";
 
 import { isResolvedStatus } from "./claim-lifecycle";
@@ -90,7 +91,8 @@ function idSchema(field: string, what: string) {
 /** An optimistic-concurrency version sent back with an edit. */
 const versionSchema = z
   .int("version: must be a whole number.")
-  .min(1, "version: versions start at 1.");
+  .min(1, "version: versions start at 1.")
+  .max(MAX_STORED_INT, "version: no such version.");
 
 /** A one-line title, trimmed, 1–300 characters. */
 const titleSchema = z

@@ -6,10 +6,11 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import {
-  assertThreadOpenForWrite,
+  claimNotFound,
   findClaimForChange,
   isModerator,
   staleVersion,
+  threadLocked,
 } from "./claim-access";
 import { recordClaimEvent } from "./record-claim-event";
 import { updateClaimTitleSchema, type UpdateClaimTitleInput } from "./schemas";
@@ -38,13 +39,17 @@ export async function updateClaimTitle(
   }
   const moderator = isModerator(editor);
   return prisma.$transaction(async (tx) => {
-    if (!moderator) {
-      await assertThreadOpenForWrite(tx, claim.id);
+    // FOR UPDATE, not the contributions' FOR SHARE: this transaction writes the row, and two
+    // share locks upgrading to write locks at once would deadlock each other.
+    const [current] = await tx.$queryRaw<
+      { title: string; version: number; lockedAt: Date | null }[]
+    >`SELECT title, version, "lockedAt" FROM "Claim" WHERE id = ${claim.id}::uuid FOR UPDATE`;
+    if (!current) {
+      throw claimNotFound();
     }
-    const current = await tx.claim.findUniqueOrThrow({
-      where: { id: claim.id },
-      select: { title: true, version: true },
-    });
+    if (current.lockedAt && !moderator) {
+      throw threadLocked();
+    }
     if (current.version !== data.version) {
       throw staleVersion("claim", current.version);
     }

@@ -39,6 +39,11 @@ describe("parseExportOptions", () => {
     ["an unknown selection", { format: "md", only: "mine" }, /^only: choose one of all, claims/],
     ["a revision 0", { format: "md", revision: 0 }, /^revision: revision numbers start at 1/],
     ["a fractional revision", { format: "md", revision: 1.5 }, /^revision: must be a whole number/],
+    [
+      "a revision beyond any stored",
+      { format: "md", revision: 3e9 },
+      /^revision: no such revision/,
+    ],
     ["an empty tag", { format: "md", tags: [" "] }, /^tags: each value must be/],
     ["a bad date", { format: "md", exportedAt: "yesterday" }, /^exportedAt: must be an ISO 8601/],
     ["a non-boolean", { format: "md", threads: "yes" }, /^threads: must be true or false/],

@@ -9,6 +9,7 @@
 import { z } from "zod";
 
 import { normaliseTag } from "@/lib/annotations/schemas";
+import { MAX_STORED_INT } from "@/lib/db/limits";
 import { AppError } from "@/lib/errors";
 
 /** Every format an edition can be written in, in the order the dialog and the CLI list them. */
@@ -102,6 +103,7 @@ export const exportOptionsSchema = z.strictObject(
       .number("revision: must be a revision number (1, 2, …).")
       .int("revision: must be a whole number.")
       .min(1, "revision: revision numbers start at 1.")
+      .max(MAX_STORED_INT, "revision: no such revision.")
       .optional(),
     /** Which annotations: all, only claims, only open disputes or only resolved ones. */
     only: z

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 
+import { MAX_STORED_INT } from "@/lib/db/limits";
 import { AppError } from "@/lib/errors";
 import { SourceCategory, SourceProximity } from "@/lib/generated/prisma/enums";
 
@@ -304,7 +305,8 @@ export const updateSourceSchema = z.object({
   expectedVersion: z.coerce
     .number("expectedVersion: must be a number.")
     .int("expectedVersion: must be a whole number.")
-    .min(1, "expectedVersion: must be 1 or more."),
+    .min(1, "expectedVersion: must be 1 or more.")
+    .max(MAX_STORED_INT, "expectedVersion: no such version."),
   /** The citation data. */
   csl: cslItemSchema,
   /** A new citation key; unchanged when absent. */
