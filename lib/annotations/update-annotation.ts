@@ -85,6 +85,12 @@ export async function updateAnnotation(
     if (previous.version !== data.expectedVersion) {
       throw versionConflict(previous.version);
     }
+    if (
+      previous.kind === "CLAIM" &&
+      (previous.visibility !== next.visibility || previous.groupId !== next.groupId)
+    ) {
+      await assertAudienceMayChange(tx, data.id, target.authorId);
+    }
     const select = annotationViewSelect(target.currentRevisionId);
     if (isUnchanged(previous, next)) {
       return toAnnotationView(
@@ -134,6 +140,46 @@ export async function updateAnnotation(
       await tx.annotation.findUniqueOrThrow({ where: { id: data.id }, select }),
     );
   });
+}
+
+/**
+ * A claim's visibility is its dispute's audience: other scholars' accounts, replies and evidence
+ * were written for it. Once anyone but the flagger has contributed, widening it would publish their
+ * work to readers they did not write for, and narrowing it would take their own work away from
+ * them, so it stays. The claim row is locked for update first, so no contribution (which takes a
+ * share lock on it) slips in between this check and the edit.
+ *
+ * @throws AppError CONFLICT naming `visibility`
+ */
+async function assertAudienceMayChange(
+  tx: Prisma.TransactionClient,
+  annotationId: string,
+  flaggerId: string,
+): Promise<void> {
+  const [claim] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Claim" WHERE "annotationId" = ${annotationId}::uuid FOR UPDATE`;
+  if (!claim) {
+    return;
+  }
+  const others = { not: flaggerId };
+  // One after another: a transaction's queries share one connection.
+  const accounts = await tx.claimAccount.count({
+    where: { claimId: claim.id, createdById: others },
+  });
+  const replies = await tx.reply.count({ where: { claimId: claim.id, authorId: others } });
+  const evidence = await tx.evidence.count({
+    where: {
+      createdById: others,
+      OR: [{ account: { claimId: claim.id } }, { reply: { claimId: claim.id } }],
+    },
+  });
+  if (accounts + replies + evidence > 0) {
+    throw new AppError(
+      "CONFLICT",
+      "visibility: other scholars have contributed to this claim's dispute for its current audience, so its visibility can no longer change.",
+      { field: "visibility" },
+    );
+  }
 }
 
 /** The editable fields, as stored. */

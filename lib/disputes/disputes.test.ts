@@ -28,6 +28,7 @@ let unhideReply: typeof import("./unhide-reply").unhideReply;
 let setThreadLock: typeof import("./set-thread-lock").setThreadLock;
 let changeClaimStatus: typeof import("./change-claim-status").changeClaimStatus;
 let updateClaimTitle: typeof import("./update-claim-title").updateClaimTitle;
+let updateAnnotation: typeof import("@/lib/annotations/update-annotation").updateAnnotation;
 let listReplyVersions: typeof import("./list-reply-versions").listReplyVersions;
 let findClaimPage: typeof import("./find-claim-page").findClaimPage;
 let searchMentionableUsers: typeof import("./search-mentionable-users").searchMentionableUsers;
@@ -77,6 +78,7 @@ before(async () => {
   ({ setThreadLock } = await import("./set-thread-lock"));
   ({ changeClaimStatus } = await import("./change-claim-status"));
   ({ updateClaimTitle } = await import("./update-claim-title"));
+  ({ updateAnnotation } = await import("@/lib/annotations/update-annotation"));
   ({ listReplyVersions } = await import("./list-reply-versions"));
   ({ findClaimPage } = await import("./find-claim-page"));
   ({ searchMentionableUsers } = await import("./search-mentionable-users"));
@@ -355,6 +357,35 @@ describe("the claim lifecycle", () => {
       page.timeline.at(-1)?.summary ?? "",
       /^Maria Moderator retitled the claim “Why Jamal Agha died”$/,
     );
+  });
+
+  it("keeps a claim's audience once others have contributed: no widening or narrowing", async () => {
+    const claim = await buildClaim();
+    const edit = (expectedVersion: number, visibility: "PUBLIC" | "PRIVATE", text = "Flagged.") =>
+      updateAnnotation(flagger, {
+        id: claim.annotationId,
+        expectedVersion,
+        kind: "CLAIM",
+        flag: "DISPUTED",
+        body: body(text),
+        tags: [],
+        visibility,
+      });
+    // Alone on it, the flagger may still change who sees it.
+    await edit(1, "PRIVATE");
+    await edit(2, "PUBLIC");
+    await createReply(annotator, { claimId: claim.id, body: body("Written for everyone.") });
+    await assertRefused(
+      () => edit(3, "PRIVATE"),
+      "CONFLICT",
+      /^visibility: other scholars have contributed to this claim's dispute/,
+    );
+    const stored = await prisma.annotation.findUniqueOrThrow({ where: { id: claim.annotationId } });
+    assert.equal(stored.visibility, "PUBLIC");
+    assert.equal(stored.version, 3);
+    // Everything else stays editable.
+    const edited = await edit(3, "PUBLIC", "Flagged, with a better note.");
+    assert.equal(edited.version, 4);
   });
 
   it("answers concurrent retitles with one success and conflicts, never a deadlock", async () => {
