@@ -114,9 +114,14 @@ export function staleVersion(what: string, currentVersion: number): AppError {
 export async function assertThreadOpenForWrite(
   tx: Prisma.TransactionClient,
   claimId: string,
+  options: { exclusive?: boolean } = {},
 ): Promise<void> {
-  const [row] = await tx.$queryRaw<{ lockedAt: Date | null }[]>`
-    SELECT "lockedAt" FROM "Claim" WHERE id = ${claimId}::uuid FOR SHARE`;
+  // `exclusive` serialises writers that number things per claim (account positions); others share.
+  const [row] = options.exclusive
+    ? await tx.$queryRaw<{ lockedAt: Date | null }[]>`
+        SELECT "lockedAt" FROM "Claim" WHERE id = ${claimId}::uuid FOR UPDATE`
+    : await tx.$queryRaw<{ lockedAt: Date | null }[]>`
+        SELECT "lockedAt" FROM "Claim" WHERE id = ${claimId}::uuid FOR SHARE`;
   if (!row) {
     throw claimNotFound();
   }

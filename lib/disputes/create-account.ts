@@ -27,7 +27,8 @@ export async function createAccount(
   const claim = await findClaimForChange(author, data.claimId);
   assertThreadOpen(claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, claim.id);
+    // Exclusive: two accounts added at once must not take the same position.
+    await assertThreadOpenForWrite(tx, claim.id, { exclusive: true });
     const position = await tx.claimAccount.count({ where: { claimId: claim.id } });
     const account = await tx.claimAccount.create({
       data: {

@@ -470,6 +470,24 @@ describe("accounts", () => {
     );
   });
 
+  it("numbers accounts added at the same moment one after another", async () => {
+    const claim = await buildClaim();
+    await Promise.all(
+      ["A", "B", "C", "D", "E", "F"].map((title) =>
+        createAccount(annotator, { claimId: claim.id, title: `Account ${title}` }),
+      ),
+    );
+    const positions = await prisma.claimAccount.findMany({
+      where: { claimId: claim.id },
+      select: { position: true },
+      orderBy: { position: "asc" },
+    });
+    assert.deepEqual(
+      positions.map((row) => row.position),
+      [0, 1, 2, 3, 4, 5],
+    );
+  });
+
   it("refuses an account without a title or with an over-long title, and from a reader", async () => {
     const claim = await buildClaim();
     await assertRefused(
@@ -939,7 +957,11 @@ describe("replies", () => {
   });
 
   it("hides a reply from everyone but moderators, keeping the row, and shows it again", async () => {
-    const { id } = await createReply(stranger, { claimId, body: body("Something rude.") });
+    const { id } = await createReply(stranger, {
+      claimId,
+      body: body("Something rude."),
+      stance: "QUESTION",
+    });
     await assertRefused(() => hideReply(annotator, { id, reason: "Rude" }), "FORBIDDEN");
     await hideReply(moderator, { id, reason: "Personal attack" });
     const row = await prisma.reply.findUniqueOrThrow({ where: { id } });
@@ -969,6 +991,11 @@ describe("replies", () => {
       ),
     );
     assert.ok(asReader.timeline.some((entry) => entry.summary === "Maria Moderator hid a reply"));
+    // What the hidden reply said (here: that it asked a question) is not in others' timelines.
+    const asked = (page: typeof asReader) =>
+      page.timeline.filter((entry) => entry.summary === "Cyrus Stranger asked a question").length;
+    assert.equal(asked(asModerator), asked(asReader) + 1);
+    assert.equal(asked(asAuthor), asked(asReader));
 
     await assertRefused(
       () => updateReply(stranger, { id, version: 1, body: body("Edit.") }),

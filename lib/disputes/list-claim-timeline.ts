@@ -151,11 +151,24 @@ export async function listClaimTimeline(
     },
   });
   const showReasons = isModerator(viewer);
-  return events.map((event) => {
-    const data: EventData =
-      event.data && typeof event.data === "object" && !Array.isArray(event.data)
-        ? (event.data as EventData)
-        : {};
+  const dataOf = (event: (typeof events)[number]): EventData =>
+    event.data && typeof event.data === "object" && !Array.isArray(event.data)
+      ? (event.data as EventData)
+      : {};
+  // To everyone but moderators a hidden reply is not in the thread, so neither is what it said
+  // in the timeline (its stance, its citations); that a moderator hid a reply stays.
+  const hiddenReplyIds = showReasons ? new Set<string>() : await findHiddenReplyIds(claim.id);
+  const visible = events.filter((event) => {
+    const replyId = text(dataOf(event), "replyId");
+    return (
+      replyId === null ||
+      !hiddenReplyIds.has(replyId) ||
+      event.action === "reply.hide" ||
+      event.action === "reply.unhide"
+    );
+  });
+  return visible.map((event) => {
+    const data = dataOf(event);
     const isStatus = event.action === "claim.status";
     const sentence = describeClaimEvent(event.action, data);
     const reason = text(data, "reason");
@@ -171,4 +184,13 @@ export async function listClaimTimeline(
       rationale: isStatus ? text(data, "rationale") : null,
     };
   });
+}
+
+/** The ids of the claim's replies a moderator has hidden. */
+async function findHiddenReplyIds(claimId: string): Promise<Set<string>> {
+  const rows = await prisma.reply.findMany({
+    where: { claimId, hiddenAt: { not: null } },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
 }
