@@ -378,6 +378,32 @@ describe("PDF", () => {
     assert.ok(pdf.length > 10_000);
   });
 
+  it("prints one PDF at a time, queues two and refuses more with a busy message", async (context) => {
+    const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+    if (!existsSync(chromium)) {
+      context.skip(`no Chromium at ${chromium}`);
+      return;
+    }
+    const consume = async () => {
+      const result = await exportEdition(null, EXPORT_FIXTURE_SLUG, { format: "pdf" });
+      let bytes = 0;
+      for await (const chunk of result.stream) {
+        bytes += (chunk as Uint8Array).length;
+      }
+      return bytes;
+    };
+    const results = await Promise.allSettled([consume(), consume(), consume(), consume()]);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["fulfilled", "fulfilled", "fulfilled", "rejected"],
+    );
+    const refused = results[3] as PromiseRejectedResult;
+    assert.equal((refused.reason as { code?: string }).code, "UNAVAILABLE");
+    assert.match(String(refused.reason), /busy printing other PDF editions/);
+    // The turns were all given back: the next print runs.
+    assert.ok((await consume()) > 10_000);
+  });
+
   it("says what to do when Chromium is missing", async () => {
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = "/nonexistent/chromium";

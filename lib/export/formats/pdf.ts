@@ -18,6 +18,53 @@ const NO_CHROMIUM_MESSAGE =
 /** Longest time a PDF may take to print before the export gives up, in milliseconds. */
 const PRINT_TIMEOUT_MS = 60_000;
 
+/**
+ * PDFs printed at once by this process. Each print is a Chromium with its own renderer, and a
+ * large edition keeps it busy for many seconds: more at once would only slow every one of them
+ * down (and let a few requests exhaust the machine).
+ */
+const MAX_CONCURRENT_PRINTS = 1;
+
+/** Prints that may wait for their turn; any more are refused with 503 at once. */
+const MAX_WAITING_PRINTS = 2;
+
+/** Prints running now, and the turns of those waiting. */
+let runningPrints = 0;
+const waitingPrints: (() => void)[] = [];
+
+/**
+ * Waits for a turn to print and returns the function that gives it back.
+ *
+ * @throws AppError UNAVAILABLE when the queue is full
+ */
+async function takePrintTurn(): Promise<() => void> {
+  if (runningPrints >= MAX_CONCURRENT_PRINTS) {
+    if (waitingPrints.length >= MAX_WAITING_PRINTS) {
+      throw new AppError(
+        "UNAVAILABLE",
+        "The server is busy printing other PDF editions; try again in a minute, or export HTML and print it from the browser.",
+        { format: "pdf" },
+      );
+    }
+    await new Promise<void>((resolve) => waitingPrints.push(resolve));
+  } else {
+    runningPrints += 1;
+  }
+  let isReturned = false;
+  return () => {
+    if (isReturned) {
+      return;
+    }
+    isReturned = true;
+    const next = waitingPrints.shift();
+    if (next) {
+      next(); // the turn passes on: the count of running prints stays
+    } else {
+      runningPrints -= 1;
+    }
+  };
+}
+
 /** The Chromium binary to print with. */
 function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
@@ -48,6 +95,23 @@ export async function* writePdf(edition: Edition): AsyncGenerator<Uint8Array> {
     );
   }
   const html = await collectText(writeHtml(edition));
+  const giveBack = await takePrintTurn();
+  let pdf: Uint8Array;
+  try {
+    pdf = await printHtml(chromium, executablePath, html);
+  } finally {
+    // Given back before yielding: a reader that never finishes must not keep the turn.
+    giveBack();
+  }
+  yield pdf;
+}
+
+/** Prints `html` with a Chromium of its own, closed afterwards. */
+async function printHtml(
+  chromium: typeof import("playwright-core").chromium,
+  executablePath: string,
+  html: string,
+): Promise<Uint8Array> {
   const browser = await chromium.launch({
     executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -68,7 +132,7 @@ export async function* writePdf(edition: Edition): AsyncGenerator<Uint8Array> {
       tagged: true,
       outline: true,
     });
-    yield new Uint8Array(pdf);
+    return new Uint8Array(pdf);
   } finally {
     await browser.close();
   }

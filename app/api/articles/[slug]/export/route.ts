@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
  * &threads=false&anonymise=true: downloads the annotated edition, streamed, with its Content-Type
  * and an attachment Content-Disposition. Anonymous callers may export (public content only), as
  * they may read; signed-in callers and API tokens export what they may read. Bad parameters → 400
- * naming them; unknown article or revision → 404; PDF without Chromium → 503; all as JSON errors.
+ * naming them; unknown article or revision → 404; PDF without Chromium, or while the server is already printing
+ * (one PDF at a time, two waiting) → 503; all as JSON errors.
  */
 export const GET = apiRoute<{ slug: string }>(async ({ request, actor, params }) => {
   const options = parseExportQuery(new URL(request.url).searchParams);
