@@ -5,7 +5,11 @@ import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 
 import { clientIpFromHeaders } from "@/lib/auth/options";
-import { isDatabaseUnavailableError } from "@/lib/db";
+import {
+  isDatabaseUnavailableError,
+  isUnstorableTextError,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 
 /**
@@ -186,6 +190,9 @@ export function toErrorState(
       };
     }
     return { status: "error", message: text, values };
+  }
+  if (isUnstorableTextError(error)) {
+    return { status: "error", message: UNSTORABLE_TEXT_MESSAGE, values };
   }
   if (isDatabaseUnavailableError(error)) {
     return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };

@@ -2,7 +2,11 @@ import "server-only";
 
 import { ZodError } from "zod";
 
-import { isDatabaseUnavailableError } from "@/lib/db";
+import {
+  isDatabaseUnavailableError,
+  isUnstorableTextError,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 
 /** The JSON body of every API error: a code, a message for people, and details for programs. */
@@ -12,7 +16,8 @@ export interface ApiErrorBody {
 
 /**
  * Turns anything thrown by a route handler into a response: ZodError → 400 naming the fields,
- * AppError → its status and message, an unreachable database → 503, anything else → 500 with a
+ * AppError → its status and message, text PostgreSQL cannot store (U+0000) → 400, an unreachable
+ * database → 503, anything else → 500 with a
  * generic message (the details go to the server log, never to the client).
  */
 export function handleApiError(error: unknown): Response {
@@ -34,6 +39,9 @@ export function handleApiError(error: unknown): Response {
         ...(error.details ? { details: error.details } : {}),
       },
     });
+  }
+  if (isUnstorableTextError(error)) {
+    return json(400, { error: { code: "INVALID_INPUT", message: UNSTORABLE_TEXT_MESSAGE } });
   }
   if (isDatabaseUnavailableError(error)) {
     return json(503, {

@@ -38,4 +38,5 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export { isDatabaseUnavailableError } from "./is-database-unavailable-error";
+export { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "./is-unstorable-text-error";
 export type { PrismaClient };

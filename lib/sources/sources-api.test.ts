@@ -86,6 +86,20 @@ describe("sources API", () => {
     );
   });
 
+  it("answers text PostgreSQL cannot store (U+0000) with 400, writing nothing", async () => {
+    const before = await prisma.source.count();
+    const response = await collection.POST(
+      post("/api/sources", { csl: { type: "book", title: "Nul\u0000 byte" } }),
+      noParams,
+    );
+    assert.equal(response.status, 400);
+    assert.match(
+      ((await response.json()) as { error: { message: string } }).error.message,
+      /NUL character \(U\+0000\)/,
+    );
+    assert.equal(await prisma.source.count(), before);
+  });
+
   it("downloads the library as BibTeX", async () => {
     const response = await collection.GET(
       new Request(`${BASE}/api/sources?format=bibtex`),
