@@ -75,6 +75,17 @@ describe("npm run import:annotations", () => {
     assert.match(result.stderr, /broken\.json: The file is not JSON: /);
   });
 
+  it("exits 2 for a file nested more than 100 levels deep, saying so", async () => {
+    const file = path.join(workDir, "nested.json");
+    await writeFile(file, `[${"[".repeat(200_000)}${"]".repeat(200_000)}]`);
+    const result = runImport([slug, file, "--as", annotator.email]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(
+      result.stderr,
+      "error: nested.json: file: nested more than 100 levels deep (arrays and objects inside one another); Web Annotations are far shallower.",
+    );
+  });
+
   it("exits 3 and writes nothing when items are rejected and --confirm is not given", async () => {
     const before = await prisma.annotation.count();
     const result = runImport([slug, FIXTURE, "--as", annotator.email]);

@@ -43,7 +43,7 @@ function describeReport(report: ImportReport, label: string): string[] {
         ? `reply ${item.replyId}`
         : item.annotationId !== null
           ? `annotation ${item.annotationId}`
-          : "an annotation you may not see";
+          : "yours, deleted, hidden or out of your reach";
     lines.push(`  present  #${item.index} ${item.sourceIri} (${standing})`);
   }
   const outcome: Record<ImportReport["status"], string> = {

@@ -520,8 +520,13 @@ function replyBody(parts: ReplyPart[], context: SeedContext): JSONContent {
 
 /** Seeds one dispute unless its claim already has accounts; returns whether it did. */
 async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise<boolean> {
-  const annotation = await prisma.annotation.findUnique({
-    where: { sourceIri: demoAnnotationIri(demo.annotationKey) },
+  const flag = demoAnnotations.find((candidate) => candidate.key === demo.annotationKey);
+  // The demo author's annotation: another scholar may have imported an item with the same IRI.
+  const annotation = await prisma.annotation.findFirst({
+    where: {
+      sourceIri: demoAnnotationIri(demo.annotationKey),
+      author: { email: flag?.authorEmail ?? "" },
+    },
     select: {
       id: true,
       authorId: true,
@@ -531,7 +536,6 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
   });
   const claim = annotation?.claim;
   const moderator = context.people.get(MODERATOR);
-  const flag = demoAnnotations.find((candidate) => candidate.key === demo.annotationKey);
   if (
     !annotation ||
     annotation.deletedAt ||

@@ -32,7 +32,7 @@ after(tearDownTestDatabase);
 
 /** The claim page of a demo annotation's claim, as an anonymous reader sees it. */
 async function demoClaimPage(key: string) {
-  const annotation = await prisma.annotation.findUniqueOrThrow({
+  const annotation = await prisma.annotation.findFirstOrThrow({
     where: { sourceIri: `urn:apparatus:demo:${key}` },
     select: { claim: { select: { id: true } }, article: { select: { slug: true } } },
   });

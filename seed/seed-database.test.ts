@@ -38,7 +38,7 @@ describe("seedDatabase", () => {
   });
 
   it("flags the Jamal Agha passage as disputed, by the annotator, with a claim under review", async () => {
-    const claim = await prisma.annotation.findUniqueOrThrow({
+    const claim = await prisma.annotation.findFirstOrThrow({
       where: { sourceIri: "urn:apparatus:demo:jamal-agha-disputed" },
       include: { author: true, claim: true, anchors: true },
     });

@@ -110,7 +110,10 @@ export async function seedDatabase(options: {
 async function seedDemoAnnotation(demo: DemoAnnotation, day: Date): Promise<boolean> {
   const sourceIri = demoAnnotationIri(demo.key);
   const [existing, author, article] = await Promise.all([
-    prisma.annotation.findUnique({ where: { sourceIri }, select: { id: true } }),
+    prisma.annotation.findFirst({
+      where: { sourceIri, author: { email: demo.authorEmail } },
+      select: { id: true },
+    }),
     prisma.user.findUnique({
       where: { email: demo.authorEmail },
       select: { id: true, role: true, disabledAt: true },

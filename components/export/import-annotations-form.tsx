@@ -170,7 +170,8 @@ function describePresent(item: ImportReport["alreadyPresent"][number]): string {
     return "a reply in one of this site’s dispute threads; not imported again";
   }
   if (item.annotationId === null) {
-    return "already on this site (as an annotation you cannot see); not imported again";
+    // Only the importer's own annotations count when they cannot be read.
+    return "already here as yours, though you can no longer open it (deleted, hidden, or in a group you left); not imported again";
   }
   return "imported before or exported from here; not imported again";
 }

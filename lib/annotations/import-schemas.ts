@@ -16,10 +16,32 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Most annotations one file may hold (an Apparatus edition pages them 1,000 to a page). */
 export const MAX_IMPORT_ITEMS = 10_000;
 
+/**
+ * Deepest nesting of arrays and objects a file may have. An Apparatus collection reaches about 8
+ * levels (collection → page → items → annotation → target → selector list → selector) and other
+ * tools' JSON-LD not many more; a file nested deeper is refused whole before anything walks it, so
+ * that nothing recursive (canonical JSON of an item without an id, the item parser) can overflow
+ * the stack on a crafted file of thousands of nested arrays.
+ */
+export const MAX_IMPORT_DEPTH = 100;
+
+/**
+ * Longest item id (IRI) an import keeps, in UTF-8 bytes: ids are stored and indexed as
+ * `sourceIri`, and a PostgreSQL btree entry holds at most about 2.7 kB. Real IRIs are far shorter
+ * (browsers and servers commonly stop at 2,048 characters of URL); an item with a longer id is
+ * rejected with a reason.
+ */
+export const MAX_IMPORT_IRI_BYTES = 2048;
+
 /** What `importWebAnnotations` accepts. */
 export const importWebAnnotationsSchema = z.object({
   /** The article the annotations are placed on (its current revision). */
-  slug: z.string("slug: must be text.").min(1, "slug: name the article.").max(200),
+  slug: z
+    .string("slug: must be text.")
+    .min(1, "slug: name the article.")
+    .max(200)
+    // PostgreSQL text cannot hold U+0000: such a slug can name no article.
+    .refine((slug) => !slug.includes("\u0000"), "slug: must not contain a NUL character."),
   /** The file's text: W3C Web Annotation JSON-LD. Its size is checked before it is parsed. */
   json: z.string("file: must be text."),
   /**

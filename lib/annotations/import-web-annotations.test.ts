@@ -6,6 +6,7 @@
  * export → import that changes nothing.
  */
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 
@@ -178,7 +179,12 @@ describe("importWebAnnotations: a Hypothesis-like collection", () => {
     assert.equal(after.events - before.events, 9, "one event per annotation and one for the file");
 
     const comment = await prisma.annotation.findUniqueOrThrow({
-      where: { sourceIri: "https://hypothes.is/a/hx-comment-1" },
+      where: {
+        sourceIri_authorId: {
+          sourceIri: "https://hypothes.is/a/hx-comment-1",
+          authorId: importer.id,
+        },
+      },
       include: { anchors: true },
     });
     assert.equal(comment.authorId, importer.id);
@@ -209,7 +215,12 @@ describe("importWebAnnotations: a Hypothesis-like collection", () => {
     assert.match(orphanRow.exact, /^A paragraph about the 1991 ceasefire talks/);
 
     const script = await prisma.annotation.findUniqueOrThrow({
-      where: { sourceIri: "https://hypothes.is/a/hx-script-10" },
+      where: {
+        sourceIri_authorId: {
+          sourceIri: "https://hypothes.is/a/hx-script-10",
+          authorId: importer.id,
+        },
+      },
     });
     assert.equal(script.bodyText, "Stays text: <script>alert(1)</script> & <hr>");
   });
@@ -303,7 +314,18 @@ describe("importWebAnnotations: what the report names", () => {
     return id;
   }
 
-  it("names the annotation already standing for an item only when the importer may read it", async () => {
+  /** Each item of `file` as `user` sees it in a preview: its outcome and the ids it names. */
+  async function previewAs(user: BuiltUser, file: string) {
+    const report = await importWebAnnotations(user, { slug, json: file, preview: true });
+    assert.equal(report.rejected.length, 0, JSON.stringify(report.rejected));
+    const present = new Map(report.alreadyPresent.map((item) => [item.index, item]));
+    return Array.from({ length: report.total }, (_, index) => {
+      const item = present.get(index);
+      return item ? [item.annotationId, item.replyId] : "new";
+    });
+  }
+
+  it("counts an IRI as present only when the importer may read its annotation, naming only those", async () => {
     const owner = await buildUser(prisma, { role: "ANNOTATOR" });
     const member = await buildUser(prisma, { role: "ANNOTATOR" });
     const group = await buildGroup(prisma, { moderators: [owner], members: [member] });
@@ -327,30 +349,23 @@ describe("importWebAnnotations: what the report names", () => {
       itemWith(`https://apparatus.example/api/annotations/${privateId}`),
       itemWith(`https://apparatus.example/api/annotations/${groupId}`),
     ]);
-    const idsFor = async (user: BuiltUser) => {
-      const report = await importWebAnnotations(user, { slug, json: file });
-      assert.equal(report.status, "unchanged");
-      assert.equal(report.rejected.length, 0);
-      return report.alreadyPresent
-        .sort((a, b) => a.index - b.index)
-        .map((item) => [item.annotationId, item.replyId]);
-    };
-    // Someone else's private note and another group's annotation stay anonymous.
-    assert.deepEqual(await idsFor(importer), [
-      [null, null],
-      [null, null],
+    // Someone else's private note and another group's annotation are not there for the importer:
+    // their items would be imported anew, as the importer's own, and nothing tells them apart.
+    assert.deepEqual(await previewAs(importer, file), [
+      "new",
+      "new",
       [publicId, null],
-      [null, null],
-      [null, null],
+      "new",
+      "new",
     ]);
-    assert.deepEqual(await idsFor(member), [
-      [null, null],
+    assert.deepEqual(await previewAs(member, file), [
+      "new",
       [groupId, null],
       [publicId, null],
-      [null, null],
+      "new",
       [groupId, null],
     ]);
-    assert.deepEqual(await idsFor(owner), [
+    assert.deepEqual(await previewAs(owner, file), [
       [privateId, null],
       [groupId, null],
       [publicId, null],
@@ -358,9 +373,235 @@ describe("importWebAnnotations: what the report names", () => {
       [groupId, null],
     ]);
 
-    // A deleted annotation is not named either, not even to its author.
+    // One's own deleted annotation still stands for its item (a re-import does not undo the
+    // deletion), without being named; someone else's deleted one does not.
     await prisma.annotation.update({ where: { id: publicId }, data: { deletedAt: new Date() } });
-    assert.deepEqual((await idsFor(owner))[2], [null, null]);
+    assert.deepEqual((await previewAs(owner, file))[2], [null, null]);
+    assert.equal((await previewAs(member, file))[2], "new");
+  });
+
+  it("imports an IRI someone else holds privately as the importer's own, and only once", async () => {
+    const owner = await buildUser(prisma, { role: "ANNOTATOR" });
+    const second = await buildUser(prisma, { role: "ANNOTATOR" });
+    const third = await buildUser(prisma, { role: "ANNOTATOR" });
+    const iri = "https://elsewhere.example/notes/claimed-first";
+    const privateId = await importAs(owner, itemWith(iri, { "apparatus:visibility": "private" }));
+
+    const file = JSON.stringify(itemWith(iri));
+    const imported = await importWebAnnotations(second, { slug, json: file });
+    assert.equal(imported.status, "imported");
+    assert.deepEqual(imported.alreadyPresent, []);
+    const secondId = imported.placed[0]?.id;
+    assert.ok(secondId);
+    const rows = await prisma.annotation.findMany({
+      where: { sourceIri: iri },
+      select: { id: true, authorId: true, visibility: true },
+      orderBy: { createdAt: "asc" },
+    });
+    assert.deepEqual(rows, [
+      { id: privateId, authorId: owner.id, visibility: "PRIVATE" },
+      { id: secondId, authorId: second.id, visibility: "PUBLIC" },
+    ]);
+
+    // Re-importing is idempotent for each of them; whoever may read the public copy finds it.
+    const again = async (user: BuiltUser) => {
+      const before = await countRows();
+      const report = await importWebAnnotations(user, { slug, json: file, confirm: true });
+      assert.equal(report.status, "unchanged");
+      assert.deepEqual(await countRows(), before);
+      return report.alreadyPresent[0]?.annotationId;
+    };
+    assert.equal(await again(second), secondId);
+    assert.equal(await again(owner), privateId);
+    assert.equal(await again(third), secondId);
+  });
+
+  it("writes a file once when one person imports it twice at the same time", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const file = JSON.stringify([
+      itemWith("https://elsewhere.example/notes/twice-at-once-1"),
+      itemWith("https://elsewhere.example/notes/twice-at-once-2"),
+    ]);
+    const outcomes = await Promise.allSettled(
+      [0, 1].map(() => importWebAnnotations(user, { slug, json: file })),
+    );
+    const statuses = outcomes.map((outcome) =>
+      outcome.status === "fulfilled"
+        ? outcome.value.status
+        : (outcome.reason as { code?: string }).code,
+    );
+    // The other one either waited and found them present, or lost the race and is told so.
+    assert.ok(statuses.includes("imported"), JSON.stringify(statuses));
+    assert.ok(
+      statuses.every((status) => ["imported", "unchanged", "CONFLICT"].includes(status ?? "")),
+      JSON.stringify(outcomes),
+    );
+    assert.equal(
+      await prisma.annotation.count({
+        where: { sourceIri: { startsWith: "https://elsewhere.example/notes/twice-at-once-" } },
+      }),
+      2,
+    );
+  });
+
+  it("does not let someone else's hidden annotation keep an item out, nor its author bring it back", async () => {
+    const author = await buildUser(prisma, { role: "ANNOTATOR" });
+    const moderator = await buildUser(prisma, { role: "MODERATOR" });
+    const other = await buildUser(prisma, { role: "ANNOTATOR" });
+    const iri = "https://elsewhere.example/notes/hidden-1";
+    const hiddenId = await importAs(author, itemWith(iri));
+    await prisma.annotation.update({
+      where: { id: hiddenId },
+      data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "spam" },
+    });
+    const file = JSON.stringify(itemWith(iri));
+    assert.deepEqual(await previewAs(author, file), [[null, null]]);
+    assert.deepEqual(await previewAs(moderator, file), [[hiddenId, null]]);
+    assert.deepEqual(await previewAs(other, file), ["new"]);
+  });
+});
+
+describe("importWebAnnotations: files and items that cannot be stored", () => {
+  /** An item of the fixture's shape with an id of its own. */
+  function itemWith(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return { "@context": "http://www.w3.org/ns/anno.jsonld", ...FIXTURE_ITEMS[0], id, ...extra };
+  }
+
+  /** `levels` arrays nested inside one another. */
+  function nestedArrays(levels: number): string {
+    return `${"[".repeat(levels)}${"]".repeat(levels)}`;
+  }
+
+  it("refuses a file nested more than 100 levels deep, before walking it", async () => {
+    const before = await countRows();
+    // 200,000 nested arrays: hashing an item without an id would overflow the stack.
+    await assert.rejects(
+      importWebAnnotations(importer, { slug, json: `[${nestedArrays(200_000)}]` }),
+      { code: "INVALID_INPUT", message: /^file: nested more than 100 levels deep/ },
+    );
+    // The file's array and the item count as two of the levels.
+    const itemNested = (levels: number) =>
+      JSON.stringify([itemWith("https://hypothes.is/a/hx-deep", { "x:deep": 0 })]).replace(
+        '"x:deep":0',
+        `"x:deep":${nestedArrays(levels)}`,
+      );
+    await assert.rejects(importWebAnnotations(importer, { slug, json: itemNested(99) }), {
+      code: "INVALID_INPUT",
+      message: /nested more than 100 levels deep/,
+    });
+    const report = await importWebAnnotations(importer, {
+      slug,
+      json: itemNested(98),
+      preview: true,
+    });
+    assert.equal(report.placed.length, 1);
+    assert.deepEqual(await countRows(), before);
+  });
+
+  it("rejects an item whose id is over 2,048 bytes, and imports the rest when confirmed", async () => {
+    const prefix = "https://elsewhere.example/notes/";
+    // Random text does not compress, so an index entry really is as long as the IRI.
+    const random = (length: number) =>
+      randomBytes(length)
+        .toString("base64url")
+        .slice(0, length - prefix.length);
+    const longest = `${prefix}${random(2048)}`;
+    const tooLong = `${prefix}${random(16 * 1024)}`;
+    const tooLongInBytes = `${prefix}${"é".repeat(1024)}`;
+    assert.equal(Buffer.byteLength(longest), 2048);
+    const file = JSON.stringify([itemWith(tooLong), itemWith(longest), itemWith(tooLongInBytes)]);
+
+    const checked = await importWebAnnotations(importer, { slug, json: file });
+    assert.equal(checked.status, "needs-confirmation");
+    assert.deepEqual(outcomes(checked), { 0: "rejected", 1: "POSITION", 2: "rejected" });
+    assert.match(
+      reasonOf(checked, 0),
+      /^id: the IRI is 16,384 bytes long, over the 2,048 an import keeps\.$/,
+    );
+    assert.match(reasonOf(checked, 2), /^id: the IRI is 2,080 bytes long/);
+    assert.equal(checked.rejected[0]?.sourceIri, `${tooLong.slice(0, 200)}…`);
+
+    const imported = await importWebAnnotations(importer, { slug, json: file, confirm: true });
+    assert.equal(imported.status, "imported");
+    assert.equal(imported.placed[0]?.sourceIri, longest);
+    assert.equal(await prisma.annotation.count({ where: { sourceIri: longest } }), 1);
+  });
+
+  it("rejects an item with a NUL or an unpaired surrogate in its body, a tag, its quote, its id or a key", async () => {
+    const item = FIXTURE_ITEMS[0] as {
+      body: Record<string, unknown>[];
+      target: { source: string; selector: Record<string, unknown>[] };
+    };
+    const [text, tag] = item.body;
+    const [quote, position] = item.target.selector;
+    const withBody = (body: unknown[]) => ({ body });
+    const withQuote = (exact: string) => ({
+      target: { ...item.target, selector: [{ ...quote, exact }, position] },
+    });
+    const nul = "contains a NUL character \\(U\\+0000\\)";
+    const surrogate = "contains an unpaired surrogate";
+    const cases: { id?: string; extra?: Record<string, unknown>; reason: RegExp }[] = [
+      {
+        extra: withBody([{ ...text, value: "before\u0000after" }, tag]),
+        reason: new RegExp(`^body\\[0\\]\\.value: ${nul}`),
+      },
+      {
+        extra: withBody([text, { ...tag, value: "source\u0000critique" }]),
+        reason: new RegExp(`^body\\[1\\]\\.value: ${nul}`),
+      },
+      {
+        extra: withQuote("Jamal Agha,\u0000whom he accused of having murdered"),
+        reason: new RegExp(`^target\\.selector\\[0\\]\\.exact: ${nul}`),
+      },
+      { extra: { "x:\u0000": 1 }, reason: new RegExp(`^x:\\\\u0000: ${nul}`) },
+      { id: "https://elsewhere.example/notes/nul-\u0000-id", reason: new RegExp(`^id: ${nul}`) },
+      {
+        extra: withBody([{ ...text, value: "half a pair: \ud83d" }, tag]),
+        reason: new RegExp(`^body\\[0\\]\\.value: ${surrogate}`),
+      },
+      {
+        extra: withBody([text, { ...tag, value: "\udc00tag" }]),
+        reason: new RegExp(`^body\\[1\\]\\.value: ${surrogate}`),
+      },
+      { id: "https://elsewhere.example/notes/\udc00", reason: new RegExp(`^id: ${surrogate}`) },
+      {
+        extra: { creator: { name: "\ud800" } },
+        reason: new RegExp(`^creator\\.name: ${surrogate}`),
+      },
+    ];
+    const items = [
+      ...cases.map((entry, index) =>
+        itemWith(entry.id ?? `https://elsewhere.example/notes/unstorable-${index}`, entry.extra),
+      ),
+      // A whole pair (an emoji) is text like any other.
+      itemWith("https://elsewhere.example/notes/unstorable-clean", {
+        body: [{ ...text, value: "Fine 👍" }, tag],
+      }),
+    ];
+    const before = await countRows();
+    const report = await importWebAnnotations(importer, {
+      slug,
+      json: JSON.stringify(items),
+      confirm: true,
+    });
+    assert.equal(report.status, "imported");
+    assert.deepEqual(
+      report.rejected.map((rejected) => rejected.index),
+      cases.map((_, index) => index),
+    );
+    for (const [index, entry] of cases.entries()) {
+      assert.match(reasonOf(report, index), entry.reason);
+    }
+    assert.equal(report.rejected[4]?.sourceIri, "https://elsewhere.example/notes/nul-\\u0000-id");
+    assert.equal(report.placed[0]?.index, cases.length);
+    assert.equal((await countRows()).annotations, before.annotations + 1);
+  });
+
+  it("refuses a slug with a NUL character as input, not as a database error", async () => {
+    await assert.rejects(importWebAnnotations(importer, { slug: "a\u0000b", json: "[]" }), {
+      code: "INVALID_INPUT",
+      message: /^slug: must not contain a NUL character/,
+    });
   });
 });
 
@@ -371,14 +612,17 @@ describe("POST /api/articles/:slug/annotations/import", () => {
     body: BodyInit,
     query = "",
     headers: Record<string, string> = { "content-type": "application/ld+json" },
+    routeSlug = slug,
   ) {
     const { createApiToken } = await import("@/lib/accounts/create-api-token");
     const { secret } = await createApiToken(user, { name: "import" });
     const request = new Request(
-      `http://apparatus.test/api/articles/${slug}/annotations/import${query}`,
+      `http://apparatus.test/api/articles/${routeSlug}/annotations/import${query}`,
       { method: "POST", body, headers: { ...headers, authorization: `Bearer ${secret}` } },
     );
-    const response = await importRoute.POST(request, { params: Promise.resolve({ slug }) });
+    const response = await importRoute.POST(request, {
+      params: Promise.resolve({ slug: routeSlug }),
+    });
     return {
       status: response.status,
       body: (await response.json()) as { report?: ImportReport; error?: { message: string } },
@@ -430,6 +674,63 @@ describe("POST /api/articles/:slug/annotations/import", () => {
       "content-length": String(11 * 1024 * 1024),
     });
     assert.equal(tooLarge.status, 413);
+  });
+
+  it("answers 400, not 500, for a malformed multipart body", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const bodies: [string, string][] = [
+      ["multipart/form-data; boundary=----apparatus", "this is not a multipart body"],
+      ["multipart/form-data", "--x\r\ncontent-disposition: form-data; name=file\r\n\r\n[]"],
+      [
+        "multipart/form-data; boundary=x",
+        '--x\r\ncontent-disposition: form-data; name="file"\r\n\r\n[]', // never closed
+      ],
+    ];
+    for (const [contentType, body] of bodies) {
+      const { status, body: answer } = await post(user, body, "", { "content-type": contentType });
+      assert.equal(status, 400, `${contentType}: ${JSON.stringify(answer)}`);
+      assert.match(answer.error?.message ?? "", /^file: the multipart form cannot be read/);
+    }
+  });
+
+  it("answers 400, not 500, for a file of 200,000 nested arrays", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const nested = `[${"[".repeat(200_000)}${"]".repeat(200_000)}]`;
+    const { status, body } = await post(user, nested);
+    assert.equal(status, 400);
+    assert.match(body.error?.message ?? "", /^file: nested more than 100 levels deep/);
+  });
+
+  it("answers 201, not 500, rejecting an item with a 16 KB id or a NUL in its body", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const item = (id: string, extra: Record<string, unknown> = {}) => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      ...FIXTURE_ITEMS[1],
+      id,
+      ...extra,
+    });
+    const file = JSON.stringify([
+      item(`https://elsewhere.example/${randomBytes(12 * 1024).toString("base64url")}`),
+      item("https://elsewhere.example/route-nul", { bodyValue: "a\u0000b" }),
+      item("https://elsewhere.example/route-fine"),
+    ]);
+    const { status, body } = await post(user, file, "?confirm=true");
+    assert.equal(status, 201, JSON.stringify(body.error));
+    assert.deepEqual(
+      body.report?.rejected.map((rejected) => [rejected.index, rejected.reason.split(":")[0]]),
+      [
+        [0, "id"],
+        [1, "bodyValue"],
+      ],
+    );
+    assert.equal(body.report?.placed[0]?.sourceIri, "https://elsewhere.example/route-fine");
+  });
+
+  it("answers 400, not 500, for a NUL character in the article's slug", async () => {
+    const user = await buildUser(prisma, { role: "ANNOTATOR" });
+    const { status, body } = await post(user, "[]", "", undefined, "a%00b");
+    assert.equal(status, 400);
+    assert.match(body.error?.message ?? "", /^slug: must not contain a NUL character/);
   });
 });
 

@@ -30,6 +30,8 @@ import {
   importPageSchema,
   importWebAnnotationsSchema,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_DEPTH,
+  MAX_IMPORT_IRI_BYTES,
   MAX_IMPORT_ITEMS,
   type ImportWebAnnotationsInput,
 } from "./import-schemas";
@@ -52,14 +54,22 @@ import {
  * listed. Decisions, documented for users in the report:
  *
  * - **Identity.** An item's `id` (or, without one, `urn:sha256:` of its canonical JSON) is stored
- *   as the annotation's `sourceIri`. An item whose IRI is already stored, or which is one of our
- *   own annotations (`…/api/annotations/<id>` of an existing annotation, as our exports name
- *   them) or one of our own dispute replies (`…/articles/<slug>/claims/<claimId>#reply-<id>` of
- *   an existing reply, as the JSON-LD edition names them), is "already present" and not imported
- *   again. So importing the same file twice, or importing our own export (threads included),
- *   changes nothing. The report names the annotation (and reply) standing for such an item only
- *   when the importer may read it; otherwise its id is null, so that a file cannot be used to
- *   learn the ids of someone else's private or group notes.
+ *   as the annotation's `sourceIri`, unique per author. An item is "already present", and not
+ *   imported again, when an annotation holding its IRI (stored as `sourceIri`, or one of our own
+ *   annotations named `…/api/annotations/<id>` as our exports name them) or one of our own
+ *   dispute replies (`…/articles/<slug>/claims/<claimId>#reply-<id>`, as the JSON-LD edition
+ *   names them) is one the importer may read, or is the importer's own (even deleted, hidden or
+ *   in a group they left: re-importing does not bring back what was deleted or hidden, and the
+ *   IRI is unique per author). So importing the same file twice, or importing our own export
+ *   (threads included), changes nothing. Someone else's annotation that the importer may not read
+ *   (a private note, another group's, a deleted or hidden one) does not count: the item is
+ *   imported as the importer's own annotation, so that a file can neither learn that such an IRI
+ *   exists nor be kept out by whoever imported it first. The report names the annotation (and
+ *   reply) standing for an item only when the importer may read it; otherwise its id is null.
+ * - **Limits.** A file nested deeper than {@link MAX_IMPORT_DEPTH} levels is refused whole. An
+ *   item whose id is over {@link MAX_IMPORT_IRI_BYTES} bytes, or which holds a NUL character or
+ *   an unpaired UTF-16 surrogate (which PostgreSQL text and JSON cannot store) in any key or
+ *   value, is rejected with a reason.
  * - **Author.** Imported annotations are the importing user's (the schema has one author). The
  *   original `creator` and `created` are kept in the audit event of each annotation.
  * - **Selectors.** The item's quote and position are stored as its original selectors, verbatim
@@ -108,7 +118,10 @@ export interface ImportOrphanedItem {
 /** An item that cannot be imported, and why. */
 export interface ImportRejectedItem {
   index: number;
-  /** Its IRI, when it has an id. */
+  /**
+   * Its IRI, when it has an id; for an id that cannot be stored, shown with NUL and unpaired
+   * surrogates as JSON escapes and an over-long one cut to its first 200 characters and "…".
+   */
   sourceIri: string | null;
   reason: string;
 }
@@ -119,8 +132,9 @@ export interface ImportAlreadyPresentItem {
   sourceIri: string;
   /**
    * The annotation that stands for it (for a reply, its claim's annotation); null when the
-   * importer may not read that annotation (someone else's private note, another group's, hidden
-   * or deleted), so that the report does not leak its id.
+   * importer may not read that annotation (their own, since deleted or hidden, or in a group they
+   * left: only then does an unreadable annotation stand for an item), so that the report names
+   * nothing the importer could not open.
    */
   annotationId: string | null;
   /**
@@ -198,7 +212,8 @@ interface AcceptedItem {
  * item (see the module comment for the rules). Annotators and above.
  *
  * @throws AppError UNAUTHENTICATED / FORBIDDEN; PAYLOAD_TOO_LARGE over {@link MAX_IMPORT_BYTES};
- *   INVALID_INPUT when the file is not JSON or not annotations; NOT_FOUND for an unknown article;
+ *   INVALID_INPUT when the file is not JSON, nested deeper than {@link MAX_IMPORT_DEPTH} levels or
+ *   not annotations; NOT_FOUND for an unknown article;
  *   CONFLICT when the article was revised, or the same items imported, while this ran
  */
 export async function importWebAnnotations(
@@ -215,7 +230,9 @@ export async function importWebAnnotations(
       { field: "file" },
     );
   }
-  const items = collectItems(parseJson(data.json));
+  const parsed = parseJson(data.json);
+  assertNestingWithin(parsed, MAX_IMPORT_DEPTH);
+  const items = collectItems(parsed);
 
   const article = await prisma.article.findFirst({
     where: { slug: data.slug, deletedAt: null },
@@ -247,16 +264,28 @@ export async function importWebAnnotations(
     alreadyPresent: [],
   };
 
-  const identified = items.map((item, index) => ({ index, item, sourceIri: identify(item) }));
+  const identified = items.map((item, index) => {
+    const sourceIri = identify(item);
+    return { index, item, sourceIri, unstorable: findUnstorable(item, sourceIri) };
+  });
   const present = await findPresent(
-    identified.map((entry) => entry.sourceIri),
+    identified.filter((entry) => entry.unstorable === null).map((entry) => entry.sourceIri),
     importer,
     await getVisibilityScope(importer),
   );
   const seen = new Map<string, number>();
   const accepted: AcceptedItem[] = [];
   const groupChecks = new Map<string, string | null>();
-  for (const { index, item, sourceIri } of identified) {
+  for (const { index, item, sourceIri, unstorable } of identified) {
+    if (unstorable !== null) {
+      // Checked before anything is looked up: such an IRI cannot even be queried.
+      report.rejected.push({
+        index,
+        sourceIri: hasOwnId(item) ? showUnstorable(sourceIri) : null,
+        reason: unstorable,
+      });
+      continue;
+    }
     const standing = present.get(sourceIri);
     if (standing !== undefined) {
       report.alreadyPresent.push({ index, sourceIri, ...standing });
@@ -378,6 +407,32 @@ function notAnnotations(): AppError {
   );
 }
 
+/**
+ * Refuses (INVALID_INPUT) a parsed file whose arrays and objects nest deeper than `limit`. It
+ * walks with a stack of its own, not by recursion, so that the check itself cannot overflow.
+ */
+function assertNestingWithin(data: unknown, limit: number): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: data, depth: 0 }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { value, depth } = entry;
+    if (typeof value !== "object" || value === null) {
+      continue;
+    }
+    if (depth + 1 > limit) {
+      throw new AppError(
+        "INVALID_INPUT",
+        `file: nested more than ${limit} levels deep (arrays and objects inside one another); Web Annotations are far shallower.`,
+        { field: "file" },
+      );
+    }
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === "object" && child !== null) {
+        stack.push({ value: child, depth: depth + 1 });
+      }
+    }
+  }
+}
+
 /** The items of a collection: its embedded first page, then the pages under `@included`. */
 function collectCollectionItems(data: object): unknown[] {
   const collection = importCollectionSchema.safeParse(data);
@@ -455,6 +510,77 @@ function identify(item: unknown): string {
   return `urn:sha256:${createHash("sha256").update(canonicalJson(item)).digest("hex")}`;
 }
 
+/**
+ * A character PostgreSQL cannot store in text or JSON: U+0000, or half of a UTF-16 surrogate
+ * pair standing alone (not Unicode text at all; a file of escapes like `"\\ud800"` has them).
+ */
+const UNSTORABLE_CHARACTER =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every {@link UNSTORABLE_CHARACTER}, for showing a path in a reason. */
+const UNSTORABLE_CHARACTERS = new RegExp(UNSTORABLE_CHARACTER.source, "g");
+
+/**
+ * Why an item cannot be stored whatever it says, or null: an id over
+ * {@link MAX_IMPORT_IRI_BYTES} bytes (it could not be indexed), or a NUL character or an unpaired
+ * surrogate anywhere in it, key or value. The file's nesting is already bounded, so the walk's
+ * recursion is too.
+ */
+function findUnstorable(item: unknown, sourceIri: string): string | null {
+  const bytes = Buffer.byteLength(sourceIri, "utf8");
+  if (bytes > MAX_IMPORT_IRI_BYTES) {
+    return `id: the IRI is ${bytes.toLocaleString("en")} bytes long, over the ${MAX_IMPORT_IRI_BYTES.toLocaleString("en")} an import keeps.`;
+  }
+  const found = findUnstorableText(item, "");
+  if (found === null) {
+    return null;
+  }
+  const path = showUnstorable(found.path) || "the item";
+  return found.isNul
+    ? `${path}: contains a NUL character (U+0000), which cannot be stored; remove it.`
+    : `${path}: contains an unpaired surrogate (half of a UTF-16 pair), which is not text and cannot be stored; remove it.`;
+}
+
+/**
+ * Where (`body[0].value`) the first key or string holding an {@link UNSTORABLE_CHARACTER} is, and
+ * whether that is a NUL; null when there is none.
+ */
+function findUnstorableText(value: unknown, path: string): { path: string; isNul: boolean } | null {
+  if (typeof value === "string") {
+    const match = UNSTORABLE_CHARACTER.exec(value);
+    return match ? { path, isNul: match[0] === "\u0000" } : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) {
+      const found = findUnstorableText(entry, `${path}[${index}]`);
+      if (found !== null) {
+        return found;
+      }
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, entry] of Object.entries(value)) {
+      const keyPath = path === "" ? key : `${path}.${key}`;
+      const inKey = findUnstorableText(key, keyPath);
+      const found = inKey ?? findUnstorableText(entry, keyPath);
+      if (found !== null) {
+        return found;
+      }
+    }
+  }
+  return null;
+}
+
+/** A path or IRI for the report: unstorable characters as JSON escapes, at most 200 characters. */
+function showUnstorable(text: string): string {
+  const shown = text.replace(
+    UNSTORABLE_CHARACTERS,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}
+
 /** JSON with object keys sorted, so that the same content always hashes alike. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
@@ -507,9 +633,11 @@ function isReadableBy(
 }
 
 /**
- * What already stands for these IRIs: an annotation by stored `sourceIri`, our own annotation
- * named by its API IRI, or our own dispute reply named by its IRI on the claim's page. Ids are
- * named only when `importer` may read them (see {@link ImportAlreadyPresentItem}).
+ * What already stands for these IRIs, for `importer`: an annotation by stored `sourceIri`, our own
+ * annotation named by its API IRI, or our own dispute reply named by its IRI on the claim's page.
+ * Only an annotation the importer may read, or their own, stands for an item (an IRI held only by
+ * annotations they may not read is not present: they import it as their own); ids are named only
+ * when `importer` may read them (see {@link ImportAlreadyPresentItem}).
  */
 async function findPresent(
   iris: readonly string[],
@@ -529,21 +657,32 @@ async function findPresent(
     }
   }
   const present = new Map<string, PresentItem>();
+  /** How well each IRI's standing is known: 2 readable and the importer's, 1 readable, 0 own. */
+  const ranks = new Map<string, number>();
+  const offer = (iri: string, standing: PresentItem, rank: number) => {
+    if ((ranks.get(iri) ?? -1) < rank) {
+      ranks.set(iri, rank);
+      present.set(iri, standing);
+    }
+  };
   const rows = await prisma.annotation.findMany({
     where: { OR: [{ sourceIri: { in: [...new Set(iris)] } }, { id: { in: [...ownIds.keys()] } }] },
     select: { ...readableAnnotationSelect, sourceIri: true },
   });
   for (const row of rows) {
-    const standing = {
-      annotationId: isReadableBy(importer, scope, row) ? row.id : null,
-      replyId: null,
-    };
+    const isReadable = isReadableBy(importer, scope, row);
+    const isOwn = row.authorId === importer.id;
+    if (!isReadable && !isOwn) {
+      continue;
+    }
+    const standing = { annotationId: isReadable ? row.id : null, replyId: null };
+    const rank = isReadable ? (isOwn ? 2 : 1) : 0;
     if (row.sourceIri !== null) {
-      present.set(row.sourceIri, standing);
+      offer(row.sourceIri, standing, rank);
     }
     const own = ownIds.get(row.id);
     if (own !== undefined) {
-      present.set(own, standing);
+      offer(own, standing, rank);
     }
   }
   if (ownReplies.size > 0) {
@@ -552,6 +691,7 @@ async function findPresent(
       select: {
         id: true,
         claimId: true,
+        authorId: true,
         deletedAt: true,
         hiddenAt: true,
         claim: { select: { annotation: { select: readableAnnotationSelect } } },
@@ -565,6 +705,10 @@ async function findPresent(
       }
       const annotation = reply.claim.annotation;
       const isAnnotationReadable = isReadableBy(importer, scope, annotation);
+      // A reply in a thread the importer may not read is, to them, a reply from elsewhere.
+      if (!isAnnotationReadable && reply.authorId !== importer.id) {
+        continue;
+      }
       const isReplyReadable =
         isAnnotationReadable &&
         reply.deletedAt === null &&
@@ -913,11 +1057,36 @@ async function writeItems(importer: Actor, write: ImportWrite): Promise<Map<stri
     };
   });
 
+  try {
+    return await writeRows(importer, write, rows);
+  } catch (error) {
+    // The same importer's concurrent import of the same items got past the check first.
+    if ((error as { code?: unknown } | null)?.code === "P2002") {
+      throw new AppError(
+        "CONFLICT",
+        "file: some of these items were imported while this import ran; run it again.",
+        { field: "file" },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The transaction of {@link writeItems}. */
+async function writeRows(
+  importer: Actor,
+  write: ImportWrite,
+  rows: readonly Prisma.AnnotationCreateManyInput[],
+): Promise<Map<string, string>> {
+  const { articleId, revisionId, sections, items, placements } = write;
   return prisma.$transaction(
     async (tx) => {
       await readCurrentRevisionForWrite(tx, articleId, revisionId);
       const clash = await tx.annotation.findFirst({
-        where: { sourceIri: { in: rows.map((row) => row.sourceIri ?? "") } },
+        where: {
+          authorId: importer.id,
+          sourceIri: { in: rows.map((row) => row.sourceIri ?? "") },
+        },
         select: { sourceIri: true },
       });
       if (clash) {

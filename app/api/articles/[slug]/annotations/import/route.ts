@@ -34,9 +34,19 @@ async function readImportFile(request: Request): Promise<string> {
   if (!contentType.startsWith("multipart/form-data")) {
     return new TextDecoder().decode(bytes);
   }
-  const form = await new Response(new Uint8Array(bytes), {
-    headers: { "content-type": contentType },
-  }).formData();
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+  } catch (error) {
+    // A body that does not match its multipart content type (no boundary, cut short, garbled).
+    throw new AppError(
+      "INVALID_INPUT",
+      `file: the multipart form cannot be read (${error instanceof Error ? error.message : "malformed"}); send the file as the body, or as the "file" field of a well-formed multipart/form-data upload.`,
+      { field: "file" },
+    );
+  }
   const file = form.get("file");
   if (file === null) {
     throw new AppError("INVALID_INPUT", "file: choose a file to import.", { field: "file" });
@@ -47,7 +57,9 @@ async function readImportFile(request: Request): Promise<string> {
 /**
  * POST /api/articles/:slug/annotations/import: import W3C Web Annotation JSON-LD (one annotation,
  * an array, an AnnotationPage or an AnnotationCollection) onto the article's current revision.
- * The body is the file (JSON or text), or a multipart form with a `file` field; at most 10 MB.
+ * The body is the file (JSON or text), or a multipart form with a `file` field; at most 10 MB. A
+ * multipart body that cannot be read, or a file that is not JSON, not annotations or nested more
+ * than 100 levels deep, is a 400.
  *
  * `?preview=true` only reports; `?confirm=true` imports the usable items even though some were
  * rejected. Answers with the report: 201 when something was imported, 200 for a preview or when
