@@ -372,6 +372,21 @@ describe("POST /api/annotations", () => {
     assert.equal(response.status, 401);
   });
 
+  it("answers 400, writing nothing, for text the database cannot store (NUL, a lone surrogate)", async () => {
+    for (const value of ["Nul\u0000 here", "Half a pair \ud83d here"]) {
+      const response = await post(
+        webAnnotation("Jamal Agha", {
+          body: { type: "TextualBody", value, format: "text/plain" },
+        }),
+        authorSecret,
+      );
+      assert.equal(response.status, 400, value);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, "INVALID_INPUT");
+      assert.match(error.message, /cannot be stored/);
+    }
+  });
+
   it("answers 413 for an annotation over the request limit", async () => {
     const response = await post(
       webAnnotation("Jamal Agha", { bodyValue: "x".repeat(600 * 1024), body: undefined }),

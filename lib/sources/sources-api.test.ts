@@ -95,7 +95,7 @@ describe("sources API", () => {
     assert.equal(response.status, 400);
     assert.match(
       ((await response.json()) as { error: { message: string } }).error.message,
-      /NUL character \(U\+0000\)/,
+      /NUL character, U\+0000/,
     );
     assert.equal(await prisma.source.count(), before);
   });
