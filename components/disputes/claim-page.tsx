@@ -142,7 +142,7 @@ export function ClaimPage({ view, viewer, plainText, signInHref }: ClaimPageProp
             ) : null}
             <span>Revision {article.revisionNumber}</span>
           </p>
-          <div>
+          <div className={styles.flagNote}>
             <p className={styles.meta}>
               <span>Flagged by {annotation.author.name}</span>
               <span aria-hidden="true">·</span>

@@ -17,8 +17,9 @@ const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
 });
 
 /**
- * Everything that happened to the claim, oldest first: who, when (`<time dateTime>`), what; a
- * status change shows its statuses from → to and quotes its rationale.
+ * Everything that happened to the claim, oldest first: when (`<time dateTime>`), then who did
+ * what (the summary starts with the actor's name, so the date line does not repeat it); a status
+ * change shows its statuses from → to and quotes its rationale.
  */
 export function ClaimTimeline({ entries }: ClaimTimelineProps) {
   if (entries.length === 0) {
@@ -33,8 +34,6 @@ export function ClaimTimeline({ entries }: ClaimTimelineProps) {
             <p className={styles.meta}>
               <FormattedDate date={date} />
               <span>{TIME_FORMAT.format(date)} UTC</span>
-              <span aria-hidden="true">·</span>
-              <span>{entry.actor?.name ?? "Someone"}</span>
             </p>
             <p className={styles.timelineSummary}>{entry.summary}</p>
             {entry.fromStatus && entry.toStatus ? (

@@ -80,7 +80,7 @@ export function ReadingView({ article, annotations }: ReadingViewProps) {
           {annotations.viewer?.canAnnotate ? (
             <Link
               href={`/articles/${encodeURIComponent(article.slug)}/import`}
-              className={`${buttonClassName("secondary", true)} ${styles.importLink}`}
+              className={buttonClassName("secondary", true)}
             >
               Import annotations
             </Link>

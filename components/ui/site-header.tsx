@@ -10,8 +10,8 @@ export interface SiteHeaderProps {
 }
 
 /**
- * The banner at the top of every page: the "Apparatus" wordmark linking home, and a slot on the
- * right for account links. A top-level `<header>`, so it is the page's banner landmark.
+ * The banner at the top of every page: the "Apparatus" wordmark linking home, the main links
+ * (articles, sources) and a slot on the right for account links. A top-level `<header>`, so it is the page's banner landmark.
  */
 export function SiteHeader({ actions }: SiteHeaderProps) {
   return (
@@ -24,6 +24,7 @@ export function SiteHeader({ actions }: SiteHeaderProps) {
           <span className={styles.tagline}>a source-critique workbench</span>
         </p>
         <nav aria-label="Main" className={styles.nav}>
+          <Link href="/">Articles</Link>
           <Link href="/sources">Sources</Link>
         </nav>
         {actions ? <div className={styles.actions}>{actions}</div> : null}

@@ -249,6 +249,10 @@ export default async function SourcePage({ params, searchParams }: SourcePagePro
           <h2 id="assess-title" className={formStyles.panelTitle}>
             Your assessment
           </h2>
+          <p className={formStyles.panelIntro}>
+            How far can this source be trusted on these events, and why? Saving again replaces your
+            earlier assessment in the summary; the earlier one is kept.
+          </p>
           <AssessmentForm
             sourceId={source.id}
             current={mine ? { rating: mine.rating, rationale: mine.rationale } : undefined}
