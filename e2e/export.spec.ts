@@ -54,6 +54,29 @@ test("downloads the self-contained HTML edition with the Jamal Agha claim and it
   await expect(page.locator(`sup.marker a[href="#${noteId}"]`)).toHaveCount(1);
 });
 
+test("the dialog filters by annotator, picked by name, without anyone's e-mail", async ({
+  page,
+}) => {
+  await page.goto(ARTICLE_PATH);
+  await page.getByRole("button", { name: "Export edition" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export an annotated edition" });
+  await dialog.getByLabel("Format").selectOption("md");
+  const annotators = dialog.getByRole("group", { name: /^Annotators/ });
+  await annotators.getByRole("checkbox", { name: /^Mona Moderator \(\d+\)$/ }).check();
+  // Without threads, so that only what she annotated (not others' replies) is in the edition.
+  await dialog.getByRole("checkbox", { name: "Include dispute threads" }).uncheck();
+  const download = dialog.getByRole("link", { name: "Download" });
+  await expect(download).toHaveAttribute("href", /[?&]author=[0-9a-f-]{36}(&|$)/);
+  const href = (await download.getAttribute("href")) ?? "";
+  expect(href).not.toContain("%40");
+
+  const response = await page.request.get(href);
+  expect(response.status()).toBe(200);
+  const markdown = await response.text();
+  expect(markdown).toContain("Mona Moderator");
+  expect(markdown).not.toContain("Anwar Annotator");
+});
+
 test("the export endpoint refuses an unknown format with a clear message", async ({ request }) => {
   const response = await request.get(`/api/articles/${SLUG}/export?format=docx`);
   expect(response.status()).toBe(400);

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 
-import { buttonClassName, SelectField, TextField } from "@/components/auth/form-controls";
+import { buttonClassName, SelectField } from "@/components/auth/form-controls";
 import formStyles from "@/components/auth/forms.module.css";
 import {
   buildExportQuery,
@@ -25,6 +25,17 @@ export interface ExportDialogProps {
   revisionCount: number;
   /** The revision's sections, for the section filter. */
   sections: readonly { anchor: string; title: string; level: number }[];
+  /** The annotators of the annotations being read, with how many each wrote, by name. */
+  annotators: readonly ExportChoice[];
+  /** The tags of those annotations, with how many carry each, alphabetically. */
+  tags: readonly ExportChoice[];
+}
+
+/** One choice of a filter: what is sent, what is shown, and how many annotations it matches. */
+export interface ExportChoice {
+  value: string;
+  label: string;
+  count: number;
 }
 
 /** The selections the dialog offers. */
@@ -35,12 +46,9 @@ const SELECTION_OPTIONS: { value: ExportSelection; label: string }[] = [
   { value: "resolved", label: "Only resolved disputes (accepted, rejected, contested)" },
 ];
 
-/** Splits a comma-separated field into trimmed, non-empty values. */
-function splitList(value: FormDataEntryValue | null): string[] {
-  return String(value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
+/** The checked values of a group of checkboxes. */
+function checkedValues(data: FormData | null, name: string): string[] {
+  return data ? data.getAll(name).map(String) : [];
 }
 
 /** The export's URL for the form's current values. */
@@ -52,8 +60,8 @@ function buildExportHref(slug: string, form: HTMLFormElement | null, current: nu
     format: (String(data?.get("format") ?? "html") || "html") as ExportFormat,
     only: (String(data?.get("only") ?? "all") || "all") as ExportSelection,
     ...(revision !== current ? { revision } : {}),
-    tags: splitList(data?.get("tags") ?? null),
-    authors: splitList(data?.get("authors") ?? null),
+    tags: checkedValues(data, "tags"),
+    authors: checkedValues(data, "authors"),
     sections: section ? [section] : [],
     threads: data ? data.get("threads") === "on" : true,
     anonymise: data ? data.get("anonymise") === "on" : false,
@@ -67,7 +75,14 @@ function buildExportHref(slug: string, form: HTMLFormElement | null, current: nu
  * threads, anonymised annotators), and a download link to the export endpoint that follows the
  * choices. The server checks everything again; this only builds the link.
  */
-export function ExportDialog({ slug, revisionNumber, revisionCount, sections }: ExportDialogProps) {
+export function ExportDialog({
+  slug,
+  revisionNumber,
+  revisionCount,
+  sections,
+  annotators,
+  tags,
+}: ExportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const titleId = useId();
@@ -164,19 +179,12 @@ export function ExportDialog({ slug, revisionNumber, revisionCount, sections }: 
                   })),
                 ]}
               />
-              <TextField
-                label="Tags"
-                name="tags"
-                hint="Comma-separated; annotations with any of them."
-                isOptional
-                autoComplete="off"
-              />
-              <TextField
-                label="Annotators"
+              <ChoiceList legend="Tags" name="tags" choices={tags} none="No tags yet." />
+              <ChoiceList
+                legend="Annotators"
                 name="authors"
-                hint="E-mail addresses, comma-separated."
-                isOptional
-                autoComplete="off"
+                choices={annotators}
+                none="No annotations yet."
               />
               <fieldset className={styles.checks}>
                 <legend>Options</legend>
@@ -206,5 +214,46 @@ export function ExportDialog({ slug, revisionNumber, revisionCount, sections }: 
         ) : null}
       </dialog>
     </>
+  );
+}
+
+/** Props of {@link ChoiceList}. */
+interface ChoiceListProps {
+  legend: string;
+  name: string;
+  choices: readonly ExportChoice[];
+  /** Said when there is nothing to choose. */
+  none: string;
+}
+
+/**
+ * A filter as a list of checkboxes (each with its count), scrolling when long; none checked means
+ * no filter, several mean "any of them".
+ */
+function ChoiceList({ legend, name, choices, none }: ChoiceListProps) {
+  const hintId = useId();
+  return (
+    <fieldset className={styles.choices} aria-describedby={hintId}>
+      <legend>
+        {legend} <span className={styles.optional}>(optional)</span>
+      </legend>
+      <p id={hintId} className={styles.hint}>
+        {choices.length > 0 ? "None checked: all. Several: annotations with any of them." : none}
+      </p>
+      {choices.length > 0 ? (
+        <ul className={styles.choiceList}>
+          {choices.map((choice) => (
+            <li key={choice.value}>
+              <label className={styles.check}>
+                <input type="checkbox" name={name} value={choice.value} />
+                <span>
+                  {choice.label} <span className={styles.count}>({choice.count})</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
   );
 }

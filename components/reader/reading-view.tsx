@@ -9,7 +9,7 @@ import {
 } from "@/components/annotations/annotation-workspace";
 import { SectionAnnotationCount } from "@/components/annotations/section-annotation-count";
 import { buttonClassName } from "@/components/auth/button-styles";
-import { ExportDialog } from "@/components/export/export-dialog";
+import { ExportDialog, type ExportChoice } from "@/components/export/export-dialog";
 import type { ArticleForReading } from "@/lib/articles/find-article-for-reading";
 
 import { ArticleBody } from "./article-body";
@@ -76,6 +76,8 @@ export function ReadingView({ article, annotations }: ReadingViewProps) {
             revisionNumber={revision.number}
             revisionCount={article.revisionCount}
             sections={revision.sections}
+            annotators={countAnnotators(annotations.items)}
+            tags={countTags(annotations.items)}
           />
           {annotations.viewer?.canAnnotate ? (
             <Link
@@ -104,4 +106,31 @@ export function ReadingView({ article, annotations }: ReadingViewProps) {
       </article>
     </AnnotationWorkspace>
   );
+}
+
+/** The annotators of `items`, with how many annotations each wrote, by name. */
+function countAnnotators(items: readonly AnnotationItem[]): ExportChoice[] {
+  const byId = new Map<string, ExportChoice>();
+  for (const { author } of items) {
+    const entry = byId.get(author.id);
+    if (entry) {
+      entry.count += 1;
+    } else {
+      byId.set(author.id, { value: author.id, label: author.name, count: 1 });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The tags of `items`, with how many annotations carry each, alphabetically. */
+function countTags(items: readonly AnnotationItem[]): ExportChoice[] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const tag of item.tags) {
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ value: tag, label: tag, count }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
