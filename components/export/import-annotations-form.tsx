@@ -115,6 +115,7 @@ export function ImportAnnotationsForm({ slug, maxBytes }: ImportAnnotationsFormP
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
             aria-describedby={hintId}
+            className={styles.input}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
               setState({ step: "choose" });

@@ -43,7 +43,10 @@ export default async function EditSourcePage({ params }: EditSourcePageProps) {
   }
   if (!canChangeSource(user, source.createdBy?.id ?? null)) {
     return (
-      <AccessDenied title="Edit source">
+      <AccessDenied
+        title="Edit source"
+        back={{ href: `/sources/${source.id}`, label: `Back to “${source.title}”` }}
+      >
         <p>Only the source&rsquo;s creator or a moderator can edit it.</p>
       </AccessDenied>
     );
