@@ -361,6 +361,10 @@ test.describe("groups", () => {
     await expect(
       moderatorRow.getByRole("combobox", { name: `Group role of ${MODERATOR.name}` }),
     ).toHaveValue("MEMBER");
+    // The founder, the group's only moderator, is offered no role change the server would refuse.
+    await expect(
+      members.getByRole("row").filter({ hasText: ANNOTATOR.name }).getByRole("combobox"),
+    ).toHaveCount(0);
 
     // An unknown address is refused on the field.
     await page.getByLabel("E-mail of the account").fill(`nobody-${uniqueSuffix()}@example.test`);

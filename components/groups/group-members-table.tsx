@@ -27,6 +27,8 @@ export function GroupMembersTable({
   canManage,
   currentUserId,
 }: GroupMembersTableProps) {
+  // The last moderator cannot step down (a group keeps one): offer no control that would be refused.
+  const moderatorCount = members.filter((member) => member.role === "MODERATOR").length;
   return (
     <div
       className={styles.tableScroll}
@@ -57,7 +59,7 @@ export function GroupMembersTable({
                   {member.email ? <span className={styles.subline}>{member.email}</span> : null}
                 </th>
                 <td>
-                  {canManage ? (
+                  {canManage && !(member.role === "MODERATOR" && moderatorCount === 1) ? (
                     <RoleSelectForm
                       action={setGroupMemberRoleAction}
                       fields={{ groupId, userId: member.userId }}
