@@ -10,7 +10,8 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { DatabaseUnavailable } from "@/components/ui/database-unavailable";
 import { getRegistrationMode } from "@/lib/accounts/registration-mode";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { enabledOAuthProviders } from "@/lib/auth/options";
+import { ORCID_NOT_LINKABLE_ERROR } from "@/lib/auth/oauth-link";
+import { enabledOAuthProviders, isOrcidSignInConfigured } from "@/lib/auth/options";
 import { isDatabaseUnavailableError } from "@/lib/db";
 
 /** Title of the sign-in page (the layout's template adds the site name). */
@@ -20,6 +21,13 @@ export const metadata: Metadata = { title: "Sign in" };
 interface SignInPageProps {
   searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }
+
+/**
+ * Why there is no ORCID button: an ORCID iD in account settings is typed by the account's owner, so
+ * it cannot decide whose account an ORCID sign-in opens.
+ */
+const ORCID_PAUSED_MESSAGE =
+  "ORCID sign-in is not available yet: an ORCID iD entered in account settings does not prove who owns it. Sign in with your e-mail and password; your ORCID iD stays on your profile.";
 
 /**
  * Messages for the error codes next-auth puts in `?error=` when an OAuth sign-in fails. Only known
@@ -32,6 +40,7 @@ const OAUTH_ERROR_MESSAGES: Record<string, string> = {
   OAuthCallback: "The sign-in provider did not confirm who you are. Please try again.",
   OAuthAccountNotLinked: "That sign-in is not linked to an Apparatus account.",
   SessionRequired: "Please sign in to see that page.",
+  [ORCID_NOT_LINKABLE_ERROR]: ORCID_PAUSED_MESSAGE,
 };
 
 /** Said for any other error code. */
@@ -73,6 +82,9 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <div className={styles.panel}>
         <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
         <OAuthButtons providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />
+        {isOrcidSignInConfigured() && errorCode !== ORCID_NOT_LINKABLE_ERROR ? (
+          <p className={styles.alternative}>{ORCID_PAUSED_MESSAGE}</p>
+        ) : null}
       </div>
       {mode === "open" ? (
         <p className={styles.alternative}>

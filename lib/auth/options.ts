@@ -7,8 +7,12 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 
 import { prisma } from "@/lib/db";
 
+import { clientIpFromHeaders } from "./client-ip";
+import { decideOAuthLink, ORCID_NOT_LINKABLE_ERROR, selectVerifiedGitHubEmail } from "./oauth-link";
 import { recordSecurityEvent } from "./record-security-event";
 import { signInWithPassword } from "./sign-in";
+
+export { clientIpFromHeaders } from "./client-ip";
 
 /**
  * next-auth's providers are CommonJS modules: bundled by Next, the default import is the function;
@@ -24,24 +28,10 @@ const GitHubProvider = interopDefault(GitHubModule);
 /** How long a session lasts without activity. */
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-/** The client IP as the proxy in front of us reports it, else "unknown". */
-export function clientIpFromHeaders(
-  headers: Record<string, unknown> | Headers | undefined,
-): string {
-  const read = (name: string): string | undefined => {
-    if (!headers) {
-      return undefined;
-    }
-    const value = headers instanceof Headers ? headers.get(name) : headers[name];
-    return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
-  };
-  const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || read("x-real-ip")?.trim() || "unknown";
-}
-
 /**
  * ORCID sign-in through a generic OAuth configuration (ORCID's OpenID endpoints). Switched on only
- * when ORCID_CLIENT_ID and ORCID_CLIENT_SECRET are set; ORCID_ISSUER selects the sandbox.
+ * when ORCID_CLIENT_ID and ORCID_CLIENT_SECRET are set; ORCID_ISSUER selects the sandbox. Its
+ * sign-ins are refused for now (see `oauth-link.ts`): nothing proves which account owns an iD.
  */
 function orcidProvider(
   clientId: string,
@@ -62,12 +52,45 @@ function orcidProvider(
   };
 }
 
+/** GitHub's API: the signed-in user, and all of their e-mail addresses with `verified` flags. */
+const GITHUB_USER_URL = "https://api.github.com/user";
+const GITHUB_EMAILS_URL = "https://api.github.com/user/emails";
+
+/**
+ * GitHub's userinfo step, replacing next-auth's, which falls back to the primary address without
+ * checking that GitHub verified it. The profile's `email` becomes the verified address
+ * `selectVerifiedGitHubEmail` picks, or null (and the sign-in is then refused).
+ */
+async function requestGitHubUserWithVerifiedEmail({
+  client,
+  tokens,
+}: {
+  client: { userinfo: (accessToken: string) => Promise<Record<string, unknown>> };
+  tokens: { access_token?: string };
+}): Promise<Record<string, unknown>> {
+  const accessToken = tokens.access_token ?? "";
+  const profile = await client.userinfo(accessToken);
+  const response = await fetch(GITHUB_EMAILS_URL, {
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      Accept: "application/vnd.github+json",
+      "User-Agent": "Apparatus",
+    },
+  });
+  const emails: unknown = response.ok ? await response.json().catch(() => null) : null;
+  return { ...profile, email: selectVerifiedGitHubEmail(emails) };
+}
+
 /** The optional OAuth providers, each switched on by its environment variables only. */
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
   if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
     providers.push(
-      GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }),
+      GitHubProvider({
+        clientId: process.env.GITHUB_ID,
+        clientSecret: process.env.GITHUB_SECRET,
+        userinfo: { url: GITHUB_USER_URL, request: requestGitHubUserWithVerifiedEmail },
+      }),
     );
   }
   if (process.env.ORCID_CLIENT_ID && process.env.ORCID_CLIENT_SECRET) {
@@ -76,33 +99,37 @@ function oauthProviders(): NextAuthOptions["providers"] {
   return providers;
 }
 
-/** Names of the OAuth providers that are switched on, for the sign-in page. */
+/**
+ * The OAuth providers the sign-in page offers: those switched on that can link to an account
+ * (ORCID cannot yet, see `oauth-link.ts`).
+ */
 export function enabledOAuthProviders(): { id: string; name: string }[] {
-  return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
+  return oauthProviders()
+    .filter((provider) => provider.id !== "orcid")
+    .map((provider) => ({ id: provider.id, name: provider.name }));
+}
+
+/** Whether the operator switched ORCID sign-in on; the sign-in page then says why it is off. */
+export function isOrcidSignInConfigured(): boolean {
+  return oauthProviders().some((provider) => provider.id === "orcid");
 }
 
 /**
- * An OAuth sign-in links to an existing, enabled account: by verified e-mail for GitHub, by ORCID
- * iD for ORCID. It never creates accounts, so registration modes stay in force.
+ * An OAuth sign-in links to an existing, enabled account, only by an identifier the provider
+ * verified (`decideOAuthLink`). It never creates accounts, so registration modes stay in force.
  */
 async function findAccountForOAuth(
   provider: string,
   user: User,
 ): Promise<{ id: string; sessionVersion: number } | null> {
-  const where =
-    provider === "orcid"
-      ? { orcid: user.id }
-      : user.email
-        ? { email: user.email.toLowerCase() }
-        : null;
-  if (!where) {
+  const decision = decideOAuthLink(provider, user);
+  if (decision.kind === "refuse") {
     return null;
   }
-  const account = await prisma.user.findFirst({
-    where: { ...where, disabledAt: null },
+  return prisma.user.findFirst({
+    where: { email: decision.email, disabledAt: null },
     select: { id: true, sessionVersion: true },
   });
-  return account;
 }
 
 /**
@@ -137,6 +164,11 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user, account }) {
       if (!account || account.type === "credentials") {
         return true;
+      }
+      const decision = decideOAuthLink(account.provider, user);
+      if (decision.kind === "refuse" && decision.reason === "orcid-unverified") {
+        // A page-relative redirect: the sign-in page explains why and what to do instead.
+        return `/sign-in?error=${ORCID_NOT_LINKABLE_ERROR}`;
       }
       return (await findAccountForOAuth(account.provider, user)) !== null;
     },

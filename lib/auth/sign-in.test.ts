@@ -1,7 +1,8 @@
 /**
  * Sign-in with e-mail and password against a real database: one generic message for unknown
- * e-mails and wrong passwords, lockout after repeated failures (per account and IP, and per IP),
- * disabled accounts, and the audit trail.
+ * e-mails and wrong passwords, lockout after repeated failures (per account and IP, per IP, and per
+ * account across IPs, which forged X-Forwarded-For values cannot dodge), disabled accounts, and the
+ * audit trail.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -12,6 +13,7 @@ let signIn: typeof import("./sign-in");
 let throttle: typeof import("./throttle");
 let prisma: typeof import("@/lib/db").prisma;
 let hashPassword: typeof import("./password").hashPassword;
+let clientIpFromHeaders: typeof import("./client-ip").clientIpFromHeaders;
 
 const PASSWORD = "a long enough passphrase";
 
@@ -20,6 +22,7 @@ before(async () => {
   signIn = await import("./sign-in");
   throttle = await import("./throttle");
   ({ hashPassword } = await import("./password"));
+  ({ clientIpFromHeaders } = await import("./client-ip"));
 });
 
 after(tearDownTestDatabase);
@@ -161,6 +164,70 @@ describe("signInWithPassword", () => {
     const user = await createUser();
     const result = await signIn.signInWithPassword({ email: user.email, password: PASSWORD }, ip);
     assert.equal(!result.ok && result.reason, "locked");
+  });
+
+  it("locks the pair however the client rotates a forged X-Forwarded-For", async () => {
+    const user = await createUser();
+    // What our server hands on: the client's forged entries, then the socket address it appended.
+    const ipOfAttempt = (attempt: number) =>
+      clientIpFromHeaders({ "x-forwarded-for": `198.51.100.${attempt}, 10.0.6.1` }, 0);
+    for (let attempt = 1; attempt <= throttle.MAX_PAIR_FAILURES; attempt += 1) {
+      await signIn.signInWithPassword(
+        { email: user.email, password: `wrong ${attempt}` },
+        ipOfAttempt(attempt),
+      );
+    }
+    const locked = await signIn.signInWithPassword(
+      { email: user.email, password: PASSWORD },
+      ipOfAttempt(99),
+    );
+    assert.equal(!locked.ok && locked.reason, "locked");
+  });
+
+  it("locks an account's password sign-in after 50 failures from 50 addresses", async () => {
+    const user = await createUser();
+    const bystander = await createUser();
+    for (let attempt = 1; attempt < throttle.MAX_ACCOUNT_FAILURES; attempt += 1) {
+      await throttle.recordSignInFailure(user.email, `10.7.${attempt}.1`);
+    }
+    // The 50th failure, from yet another address, locks the account and is audited.
+    const last = await signIn.signInWithPassword(
+      { email: user.email, password: "still wrong" },
+      "10.7.200.1",
+    );
+    assert.equal(!last.ok && last.reason, "invalid");
+    assert.equal(
+      await prisma.auditEvent.count({ where: { action: "auth.lockout", subjectId: user.id } }),
+      1,
+    );
+    const fresh = await signIn.signInWithPassword(
+      { email: user.email, password: PASSWORD },
+      "10.7.201.1",
+    );
+    assert.equal(!fresh.ok && fresh.reason, "locked");
+    // Each address failed once or twice only, and another account from them is unaffected.
+    const other = await signIn.signInWithPassword(
+      { email: bystander.email, password: PASSWORD },
+      "10.7.1.1",
+    );
+    assert.equal(other.ok, true);
+  });
+
+  it("does not lock an account below 50 failures, and a success keeps the account's count", async () => {
+    const user = await createUser();
+    for (let attempt = 1; attempt < throttle.MAX_ACCOUNT_FAILURES - 1; attempt += 1) {
+      await throttle.recordSignInFailure(user.email, `10.8.${attempt}.1`);
+    }
+    const ok = await signIn.signInWithPassword(
+      { email: user.email, password: PASSWORD },
+      "10.8.0.1",
+    );
+    assert.equal(ok.ok, true);
+    const row = await prisma.authThrottle.findUniqueOrThrow({
+      where: { key: `account:${user.email}` },
+    });
+    assert.equal(row.failures, throttle.MAX_ACCOUNT_FAILURES - 2);
+    assert.equal(row.lockedUntil, null);
   });
 
   it("upgrades a legacy scrypt hash to argon2id on sign-in", async () => {

@@ -4,9 +4,17 @@ import { prisma } from "@/lib/db";
 
 /**
  * Sign-in throttling, stored in the database so that the limits hold across processes and
- * restarts. Failures are counted per (account, IP) pair and per IP: 10 failures of one pair within
- * 15 minutes lock that pair for 15 minutes; 50 failures from one IP (password spraying across
- * accounts) lock that IP for 15 minutes.
+ * restarts. Failures are counted per (account, IP) pair, per IP and per account: 10 failures of one
+ * pair within 15 minutes lock that pair for 15 minutes; 50 failures from one IP (password spraying
+ * across accounts) lock that IP for 15 minutes; 50 failures for one account from any number of
+ * addresses (a botnet, or forged client addresses) lock password sign-in to that account for 15
+ * minutes.
+ *
+ * The per-account limit is a trade-off: anyone who knows an e-mail address can keep its owner from
+ * signing in with a password by failing 50 times every 15 minutes. We accept that denial of service
+ * (the owner waits, or an administrator looks at the `auth.lockout` events) because without it a
+ * distributed guesser gets unlimited tries at one password. 50 is far above what a person mistyping
+ * reaches, and 50 guesses per 15 minutes (under 5,000 a day) is hopeless against the password policy.
  */
 
 /** Window in which failures are counted. */
@@ -17,6 +25,8 @@ export const LOCK_DURATION_MS = 15 * 60 * 1000;
 export const MAX_PAIR_FAILURES = 10;
 /** Failures from one IP, across accounts, that trigger a lock. */
 export const MAX_IP_FAILURES = 50;
+/** Failures for one account, across IPs, that lock its password sign-in. */
+export const MAX_ACCOUNT_FAILURES = 50;
 
 function pairKey(email: string, ip: string): string {
   return `pair:${email}|${ip}`;
@@ -26,14 +36,24 @@ function ipKey(ip: string): string {
   return `ip:${ip}`;
 }
 
-/** When the pair or the IP is locked, the time the lock ends; null when sign-in may proceed. */
+function accountKey(email: string): string {
+  return `account:${email}`;
+}
+
+/**
+ * When the pair, the IP or the account is locked, the time the lock ends; null when sign-in may
+ * proceed.
+ */
 export async function findSignInLock(
   email: string,
   ip: string,
   now = new Date(),
 ): Promise<Date | null> {
   const locks = await prisma.authThrottle.findMany({
-    where: { key: { in: [pairKey(email, ip), ipKey(ip)] }, lockedUntil: { gt: now } },
+    where: {
+      key: { in: [pairKey(email, ip), ipKey(ip), accountKey(email)] },
+      lockedUntil: { gt: now },
+    },
     select: { lockedUntil: true },
   });
   const ends = locks.flatMap((lock) => (lock.lockedUntil ? [lock.lockedUntil.getTime()] : []));
@@ -41,24 +61,28 @@ export async function findSignInLock(
 }
 
 /**
- * Counts one failed sign-in for the pair and the IP, atomically (one statement per key, so
- * concurrent failures are all counted).
+ * Counts one failed sign-in for the pair, the IP and the account, atomically (one statement per
+ * key, so concurrent failures are all counted).
  *
- * @returns true when this failure locked the pair or the IP
+ * @returns true when this failure locked the pair, the IP or the account
  */
 export async function recordSignInFailure(
   email: string,
   ip: string,
   now = new Date(),
 ): Promise<boolean> {
-  const [pairLocked, ipLocked] = await Promise.all([
+  const [pairLocked, ipLocked, accountLocked] = await Promise.all([
     bumpFailures(pairKey(email, ip), MAX_PAIR_FAILURES, now),
     bumpFailures(ipKey(ip), MAX_IP_FAILURES, now),
+    bumpFailures(accountKey(email), MAX_ACCOUNT_FAILURES, now),
   ]);
-  return pairLocked || ipLocked;
+  return pairLocked || ipLocked || accountLocked;
 }
 
-/** Forgets the pair's failures after a successful sign-in (the IP's count stays). */
+/**
+ * Forgets the pair's failures after a successful sign-in. The IP's and the account's counts stay:
+ * they measure an attack's volume, which one right password from one place does not undo.
+ */
 export async function clearSignInFailures(email: string, ip: string): Promise<void> {
   await prisma.authThrottle.deleteMany({ where: { key: pairKey(email, ip) } });
 }

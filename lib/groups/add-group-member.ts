@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 
 import type { GroupMember } from "./find-group";
 import { findMembership } from "./find-membership";
-import { lockGroup } from "./lock-group";
+import { authorizeUnderGroupLock, lockGroup } from "./lock-group";
 import { addGroupMemberSchema, type AddGroupMemberInput } from "./schemas";
 
 /**
@@ -23,10 +23,13 @@ export async function addGroupMember(
   context: { ip?: string } = {},
 ): Promise<GroupMember> {
   const membership = await findMembership(actor, input);
-  const manager = authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
+  // Checked before the input is parsed, so that strangers learn nothing from validation errors.
+  authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
   const { groupId, email, role } = addGroupMemberSchema.parse(input);
   return prisma.$transaction(async (tx) => {
     await lockGroup(tx, groupId);
+    // Again under the lock: the actor may have lost moderation since the check above.
+    const manager = await authorizeUnderGroupLock(tx, actor, "group.manage", groupId);
     const user = await tx.user.findUnique({
       where: { email },
       select: { id: true, name: true, email: true, disabledAt: true },

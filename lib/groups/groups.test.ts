@@ -305,6 +305,88 @@ describe("removeGroupMember, setGroupMemberRole and leaveGroup", () => {
     assert.equal((await readMembers(group.id)).length, 1);
   });
 
+  /** Resolves once some session of this database waits for a row lock (polls for up to 5 s). */
+  async function waitForLockWaiter() {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const [row] = await prisma.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row && row.waiting > 0n) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error("no session waited for the group lock");
+  }
+
+  const staleModeratorAttempts: [
+    name: string,
+    attempt: (moderator: BuiltUser, groupId: string, member: BuiltUser) => Promise<unknown>,
+  ][] = [
+    [
+      "removes a member",
+      (moderator, groupId, member) => removeGroupMember(moderator, { groupId, userId: member.id }),
+    ],
+    [
+      "changes a member's role",
+      (moderator, groupId, member) =>
+        setGroupMemberRole(moderator, { groupId, userId: member.id, role: "MODERATOR" }),
+    ],
+    [
+      "adds a member",
+      async (moderator, groupId) => {
+        const newcomer = await buildUser(prisma);
+        return addGroupMember(moderator, { groupId, email: newcomer.email, role: "MEMBER" });
+      },
+    ],
+  ];
+  for (const [name, attempt] of staleModeratorAttempts) {
+    it(`refuses a moderator demoted while waiting for the group lock who ${name}`, async () => {
+      const { moderator, member, group } = await buildTeam();
+      const other = await buildUser(prisma, { role: "ANNOTATOR" });
+      await prisma.groupMembership.create({
+        data: { groupId: group.id, userId: other.id, role: "MODERATOR" },
+      });
+      // Another moderator's change holds the group lock and demotes `moderator`, uncommitted: the
+      // attempt passes its first check on the committed state, then waits for the lock.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let signalLocked = () => {};
+      const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+      const demotion = prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${group.id}::uuid FOR UPDATE`;
+          await tx.groupMembership.update({
+            where: { groupId_userId: { groupId: group.id, userId: moderator.id } },
+            data: { role: "MEMBER" },
+          });
+          signalLocked();
+          await held;
+        },
+        { timeout: 10_000 },
+      );
+      await locked;
+      const outcome = attempt(moderator, group.id, member).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await waitForLockWaiter();
+      release();
+      await demotion;
+      const error = (await outcome) as (Error & { code?: string }) | null;
+      assert.equal(error?.name, "AppError");
+      assert.equal(error?.code, "FORBIDDEN");
+      assert.deepEqual(
+        new Map(await readMembers(group.id)),
+        new Map([
+          [moderator.id, "MEMBER"],
+          [member.id, "MEMBER"],
+          [other.id, "MODERATOR"],
+        ]),
+      );
+    });
+  }
+
   it("refuses non-members: leaving is FORBIDDEN, removing someone who is not there NOT_FOUND", async () => {
     const { moderator, group } = await buildTeam();
     const stranger: BuiltUser = await buildUser(prisma);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { authorize, type Actor, type GroupAction } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -36,4 +37,28 @@ export async function assertAnotherModerator(
   if (others === 0) {
     throw new AppError("CONFLICT", LAST_MODERATOR_MESSAGE);
   }
+}
+
+/**
+ * Inside a transaction holding `lockGroup`: decides `action` again on the actor's membership as it
+ * is now. The check a use case makes before its transaction can be stale by the time it holds the
+ * lock (a moderator removed or demoted meanwhile); this one cannot, since membership changes of the
+ * group wait for the lock.
+ *
+ * @returns the actor, narrowed to non-null
+ * @throws AppError UNAUTHENTICATED or FORBIDDEN as `authorize` does
+ */
+export async function authorizeUnderGroupLock(
+  tx: Prisma.TransactionClient,
+  actor: Actor | null,
+  action: GroupAction,
+  groupId: string,
+): Promise<Actor> {
+  const current = actor
+    ? await tx.groupMembership.findUnique({
+        where: { groupId_userId: { groupId, userId: actor.id } },
+        select: { role: true },
+      })
+    : null;
+  return authorize(actor, action, { membershipRole: current?.role ?? null });
 }

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { findMembership } from "./find-membership";
-import { assertAnotherModerator, lockGroup } from "./lock-group";
+import { assertAnotherModerator, authorizeUnderGroupLock, lockGroup } from "./lock-group";
 import { removeGroupMemberSchema, type RemoveGroupMemberInput } from "./schemas";
 
 /**
@@ -22,10 +22,13 @@ export async function removeGroupMember(
   context: { ip?: string } = {},
 ): Promise<void> {
   const membership = await findMembership(actor, input);
-  const manager = authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
+  // Checked before the input is parsed, so that strangers learn nothing from validation errors.
+  authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
   const { groupId, userId } = removeGroupMemberSchema.parse(input);
   await prisma.$transaction(async (tx) => {
     await lockGroup(tx, groupId);
+    // Again under the lock: the actor may have lost moderation since the check above.
+    const manager = await authorizeUnderGroupLock(tx, actor, "group.manage", groupId);
     const target = await tx.groupMembership.findUnique({
       where: { groupId_userId: { groupId, userId } },
       select: { role: true },

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { GroupRole } from "@/lib/generated/prisma/enums";
 
 import { findMembership } from "./find-membership";
-import { assertAnotherModerator, lockGroup } from "./lock-group";
+import { assertAnotherModerator, authorizeUnderGroupLock, lockGroup } from "./lock-group";
 import { setGroupMemberRoleSchema, type SetGroupMemberRoleInput } from "./schemas";
 
 /**
@@ -23,10 +23,13 @@ export async function setGroupMemberRole(
   context: { ip?: string } = {},
 ): Promise<{ userId: string; role: GroupRole }> {
   const membership = await findMembership(actor, input);
-  const manager = authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
+  // Checked before the input is parsed, so that strangers learn nothing from validation errors.
+  authorize(actor, "group.manage", { membershipRole: membership?.role ?? null });
   const { groupId, userId, role } = setGroupMemberRoleSchema.parse(input);
   return prisma.$transaction(async (tx) => {
     await lockGroup(tx, groupId);
+    // Again under the lock: the actor may have lost moderation since the check above.
+    const manager = await authorizeUnderGroupLock(tx, actor, "group.manage", groupId);
     const target = await tx.groupMembership.findUnique({
       where: { groupId_userId: { groupId, userId } },
       select: { role: true },
