@@ -32,6 +32,39 @@ export async function assertCanWriteToGroup(
   }
 }
 
+/**
+ * Inside a write's transaction: `assertCanWriteToGroup` again, with the group's row share-locked.
+ * Removing a member locks that row for update, so a scholar removed from the group at this moment
+ * either leaves before this check (and is refused) or after the annotation is written.
+ *
+ * @throws AppError FORBIDDEN naming `groupId`
+ */
+export async function assertCanWriteToGroupForWrite(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  visibility: Visibility,
+  groupId: string | null | undefined,
+): Promise<void> {
+  if (visibility !== "GROUP" || !groupId) {
+    return;
+  }
+  const [group] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Group" WHERE id = ${groupId}::uuid AND "deletedAt" IS NULL FOR SHARE`;
+  const membership = group
+    ? await tx.groupMembership.findFirst({
+        where: { groupId, userId: actor.id },
+        select: { userId: true },
+      })
+    : null;
+  if (!membership) {
+    throw new AppError(
+      "FORBIDDEN",
+      "groupId: you are not a member of this group, so you cannot annotate for it.",
+      { field: "groupId" },
+    );
+  }
+}
+
 /** The current revision of an article, read under a share lock, with what anchoring needs. */
 export interface CurrentRevision {
   articleId: string;

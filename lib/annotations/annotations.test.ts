@@ -424,6 +424,30 @@ describe("createAnnotation", () => {
     assert.deepEqual(await countWrites(), before);
   });
 
+  it("refuses a member removed from the group while the annotation was being written", async () => {
+    const leaver = await buildUser(prisma, { role: "ANNOTATOR" });
+    const group = await buildGroup(prisma, { moderators: [author], members: [leaver] });
+    let creating: Promise<unknown> | undefined;
+    // The removal holds the group's row, as removing a member does, while the annotation starts:
+    // it passes the early membership check, then waits for the row inside its transaction.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${group.id}::uuid FOR UPDATE`;
+      creating = createAnnotation(
+        leaver,
+        commentInput("Jamal Agha", { visibility: "GROUP", groupId: group.id }),
+      );
+      creating.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tx.groupMembership.deleteMany({ where: { groupId: group.id, userId: leaver.id } });
+    });
+    await rejectsWithAppError(
+      creating ?? Promise.resolve(),
+      "FORBIDDEN",
+      /^groupId: you are not a member of this group/,
+    );
+    assert.equal(await prisma.annotation.count({ where: { groupId: group.id } }), 0);
+  });
+
   it("lets a member annotate for the group", async () => {
     const created = await createAnnotation(
       member,

@@ -4,7 +4,11 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { assertCanWriteToGroup, readCurrentRevisionForWrite } from "./annotation-context";
+import {
+  assertCanWriteToGroup,
+  assertCanWriteToGroupForWrite,
+  readCurrentRevisionForWrite,
+} from "./annotation-context";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
 import { assertTargetMatchesText, findSectionAnchor } from "./check-target";
 import { recordAnnotationEvent } from "./record-annotation-event";
@@ -41,6 +45,7 @@ export async function createAnnotation(
   await assertCanWriteToGroup(author, data.visibility, data.groupId);
 
   return prisma.$transaction(async (tx) => {
+    await assertCanWriteToGroupForWrite(tx, author, data.visibility, data.groupId);
     const revision = await readCurrentRevisionForWrite(tx, data.articleId, data.revisionId);
     assertTargetMatchesText(revision.plainText, data.target);
     const { quote, position } = data.target;

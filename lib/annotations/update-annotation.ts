@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { assertCanWriteToGroup } from "./annotation-context";
+import { assertCanWriteToGroup, assertCanWriteToGroupForWrite } from "./annotation-context";
 import {
   annotationNotFound,
   annotationViewSelect,
@@ -66,6 +66,7 @@ export async function updateAnnotation(
   };
 
   return prisma.$transaction(async (tx) => {
+    await assertCanWriteToGroupForWrite(tx, editor, data.visibility, data.groupId);
     const previous = await tx.annotation.findFirst({
       where: { id: data.id, deletedAt: null },
       select: {
