@@ -12,6 +12,16 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { expectNoSeriousAxeViolations, signIn } from "./support/helpers";
+import {
+  annotationIdOf,
+  annotationsPanel,
+  articleText,
+  entryWith,
+  highlightsOf,
+  liveRegion,
+  openArticlePage,
+  uniqueNote,
+} from "./support/reader";
 
 const ARTICLE_PATH = "/articles/afghan-civil-war-1989-1992";
 
@@ -24,47 +34,9 @@ const READER = { email: "reader@apparatus.test", name: "Rita Reader" };
 const BADAKHSHAN_SENTENCE =
   "In 1988, for instance, Massoud's forces attacked Hekmatyar loyalists in Badakhshan Province.";
 
-/** A note text no other test (or run) writes. */
-function uniqueNote(label: string): string {
-  return `${label} note ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** The article text (the read-only editor once it has taken over). */
-function articleText(page: Page): Locator {
-  return page.getByRole("document", { name: "Article text" });
-}
-
 /** Opens the article and waits for the read-only editor, which draws the highlights. */
 async function openArticle(page: Page, path = ARTICLE_PATH): Promise<void> {
-  await page.goto(path);
-  await expect(page.locator('[data-reader="editor"]')).toBeVisible();
-}
-
-/** The annotations panel. */
-function annotationsPanel(page: Page): Locator {
-  return page.getByRole("region", { name: "Annotations", exact: true });
-}
-
-/** The sidebar entry whose text contains `text`. */
-function entryWith(page: Page, text: string): Locator {
-  return annotationsPanel(page).getByRole("article").filter({ hasText: text });
-}
-
-/** The polite live region of the reading view. */
-function liveRegion(page: Page): Locator {
-  return page.locator('[role="status"][aria-live="polite"]');
-}
-
-/** The highlight `<mark>` elements of an annotation. */
-function highlightsOf(page: Page, id: string): Locator {
-  return articleText(page).locator(`mark[data-annotation-id="${id}"]`);
-}
-
-/** The annotation id of a sidebar entry (its element id is `annotation-<id>`). */
-async function annotationIdOf(entry: Locator): Promise<string> {
-  const elementId = await entry.getAttribute("id");
-  expect(elementId).toMatch(/^annotation-[0-9a-f-]{36}$/);
-  return (elementId ?? "").slice("annotation-".length);
+  await openArticlePage(page, path);
 }
 
 /**

@@ -18,6 +18,16 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import pg from "pg";
 
 import { expectNoSeriousAxeViolations, signIn } from "./support/helpers";
+import {
+  annotationIdOf,
+  annotationsPanel,
+  articleText,
+  entryWith,
+  highlightsOf,
+  liveRegion,
+  openArticlePage,
+  uniqueNote,
+} from "./support/reader";
 
 /** The demo accounts used here, as the seed creates them. */
 const ADMIN = { email: "admin@apparatus.test", name: "Ada Admin" };
@@ -65,11 +75,6 @@ function uniqueSlug(): string {
   return `orphans-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** A note text no other test (or run) writes. */
-function uniqueNote(label: string): string {
-  return `${label} note ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /**
  * Imports an article file under `slug` as the demo administrator, through the API the
  * administrators' scripts use (cookie session, same-origin request), and returns the JSON result.
@@ -95,47 +100,14 @@ async function importArticleFile(
   }
 }
 
-/** The article text (the read-only editor once it has taken over). */
-function articleText(page: Page): Locator {
-  return page.getByRole("document", { name: "Article text" });
-}
-
 /** Opens an article and waits for the read-only editor, which draws the highlights. */
 async function openArticle(page: Page, slug: string): Promise<void> {
-  await page.goto(`/articles/${slug}`);
-  await expect(page.locator('[data-reader="editor"]')).toBeVisible();
-}
-
-/** The annotations panel. */
-function annotationsPanel(page: Page): Locator {
-  return page.getByRole("region", { name: "Annotations", exact: true });
+  await openArticlePage(page, `/articles/${slug}`);
 }
 
 /** The "Orphaned annotations (n)" part of the panel. */
 function orphansSection(page: Page): Locator {
   return annotationsPanel(page).getByRole("region", { name: /^Orphaned annotations/ });
-}
-
-/** The sidebar entry whose text contains `text`. */
-function entryWith(page: Page, text: string): Locator {
-  return annotationsPanel(page).getByRole("article").filter({ hasText: text });
-}
-
-/** The polite live region of the reading view. */
-function liveRegion(page: Page): Locator {
-  return page.locator('[role="status"][aria-live="polite"]');
-}
-
-/** The highlight `<mark>` elements of an annotation. */
-function highlightsOf(page: Page, id: string): Locator {
-  return articleText(page).locator(`mark[data-annotation-id="${id}"]`);
-}
-
-/** The annotation id of a sidebar entry (its element id is `annotation-<id>`). */
-async function annotationIdOf(entry: Locator): Promise<string> {
-  const elementId = await entry.getAttribute("id");
-  expect(elementId).toMatch(/^annotation-[0-9a-f-]{36}$/);
-  return (elementId ?? "").slice("annotation-".length);
 }
 
 /**
