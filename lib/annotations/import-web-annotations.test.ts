@@ -325,6 +325,30 @@ describe("importWebAnnotations: what the report names", () => {
     });
   }
 
+  it("writes nothing for a group its importer was removed from while the file was read", async () => {
+    const leaver = await buildUser(prisma, { role: "ANNOTATOR" });
+    const group = await buildGroup(prisma, { members: [leaver] });
+    const item = itemWith("https://elsewhere.example/notes/leaving-1", {
+      "apparatus:visibility": "group",
+      "apparatus:group": group.id,
+    });
+    let importing: Promise<unknown> | undefined;
+    // The removal holds the group's row, as removing a member does, while the import reads the
+    // file (its early check passes), then waits for the row inside its write.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Group" WHERE id = ${group.id}::uuid FOR UPDATE`;
+      importing = importWebAnnotations(leaver, { slug, json: JSON.stringify(item), confirm: true });
+      importing.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tx.groupMembership.deleteMany({ where: { groupId: group.id, userId: leaver.id } });
+    });
+    await assert.rejects(importing ?? Promise.resolve(), {
+      code: "FORBIDDEN",
+      message: /^groupId: you are not a member of this group/,
+    });
+    assert.equal(await prisma.annotation.count({ where: { groupId: group.id } }), 0);
+  });
+
   it("counts an IRI as present only when the importer may read its annotation, naming only those", async () => {
     const owner = await buildUser(prisma, { role: "ANNOTATOR" });
     const member = await buildUser(prisma, { role: "ANNOTATOR" });

@@ -21,7 +21,11 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStrategy, AnnotationKind, Visibility } from "@/lib/generated/prisma/enums";
 
-import { assertCanWriteToGroup, readCurrentRevisionForWrite } from "./annotation-context";
+import {
+  assertCanWriteToGroup,
+  assertCanWriteToGroupForWrite,
+  readCurrentRevisionForWrite,
+} from "./annotation-context";
 import { canSeeHidden } from "./annotation-view";
 import { findSectionAnchor, type SectionSpan } from "./check-target";
 import {
@@ -1082,6 +1086,14 @@ async function writeRows(
   return prisma.$transaction(
     async (tx) => {
       await readCurrentRevisionForWrite(tx, articleId, revisionId);
+      // The groups were checked while reading the file; check again under each group's lock, so
+      // that an importer removed from a group meanwhile writes nothing for it.
+      const groupIds = [
+        ...new Set(rows.flatMap((row) => (row.groupId ? [row.groupId] : []))),
+      ].sort();
+      for (const groupId of groupIds) {
+        await assertCanWriteToGroupForWrite(tx, importer, "GROUP", groupId);
+      }
       const clash = await tx.annotation.findFirst({
         where: {
           authorId: importer.id,
