@@ -156,6 +156,24 @@ describe("signInWithPassword", () => {
     assert.equal(row.failures, 8);
   });
 
+  it("checks no more passwords than the limit however many attempts arrive at once", async () => {
+    const user = await createUser();
+    const ip = "10.0.9.1";
+    const burst = Array.from({ length: 30 }, (_, index) =>
+      signIn.signInWithPassword({ email: user.email, password: `wrong ${index}` }, ip),
+    );
+    const results = await Promise.all(burst);
+    const checked = results.filter((result) => !result.ok && result.reason === "invalid");
+    assert.ok(checked.length <= throttle.MAX_PAIR_FAILURES, `${checked.length} passwords checked`);
+    assert.equal(
+      results.filter((result) => !result.ok && result.reason === "locked").length,
+      results.length - checked.length,
+    );
+    // Nor does the right password afterwards.
+    const after = await signIn.signInWithPassword({ email: user.email, password: PASSWORD }, ip);
+    assert.equal(!after.ok && after.reason, "locked");
+  });
+
   it("locks an IP that sprays many accounts", async () => {
     const ip = "10.0.4.1";
     for (let attempt = 0; attempt < throttle.MAX_IP_FAILURES; attempt += 1) {

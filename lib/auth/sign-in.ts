@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { recordSecurityEvent } from "./record-security-event";
-import { clearSignInFailures, findSignInLock, recordSignInFailure } from "./throttle";
+import { findSignInLock, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
 
 /** What a sign-in form sends. */
 export const signInSchema = z.object({
@@ -49,21 +49,23 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
     return { ok: false, reason: "invalid", message: INVALID_CREDENTIALS_MESSAGE };
   }
   const { email, password } = parsed.data;
+  // A lock already in place refuses at once, without counting another failure.
   const lockedUntil = await findSignInLock(email, ip);
   if (lockedUntil) {
-    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
-    return {
-      ok: false,
-      reason: "locked",
-      message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    };
+    return lockedResult(lockedUntil);
+  }
+  // Counted before the password is checked, so that simultaneous attempts cannot all slip under
+  // a limit; a right password gives the count back below.
+  const attempt = await reserveSignInAttempt(email, ip);
+  if (attempt.refusedUntil) {
+    return lockedResult(attempt.refusedUntil);
   }
 
   const user = await prisma.user.findUnique({ where: { email } });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const isValid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !user.passwordHash || !isValid) {
-    const isLocked = await recordSignInFailure(email, ip);
+    const isLocked = attempt.isLockedByThis;
     await recordSecurityEvent({
       action: "auth.sign_in_failed",
       actorId: null,
@@ -82,6 +84,7 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
     }
     return { ok: false, reason: "invalid", message: INVALID_CREDENTIALS_MESSAGE };
   }
+  await releaseSignInAttempt(email, ip, attempt);
   if (user.disabledAt) {
     return {
       ok: false,
@@ -89,7 +92,6 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
       message: "This account has been disabled. Contact an administrator.",
     };
   }
-  await clearSignInFailures(email, ip);
   if (needsRehash(user.passwordHash)) {
     await prisma.user.update({
       where: { id: user.id },
@@ -112,5 +114,15 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
       role: user.role,
       sessionVersion: user.sessionVersion,
     },
+  };
+}
+
+/** The refusal of a locked sign-in, saying when to try again. */
+function lockedResult(lockedUntil: Date): SignInResult {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+  return {
+    ok: false,
+    reason: "locked",
+    message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   };
 }

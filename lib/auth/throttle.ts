@@ -79,19 +79,83 @@ export async function recordSignInFailure(
   return pairLocked || ipLocked || accountLocked;
 }
 
+/** A sign-in attempt counted before its password is checked (see {@link reserveSignInAttempt}). */
+export interface SignInAttempt {
+  /** When the attempt is over a limit: the end of the lock; it must be refused unchecked. */
+  refusedUntil: Date | null;
+  /** True when this attempt reached a limit and so set a lock (audited as a lockout). */
+  isLockedByThis: boolean;
+  /** The keys whose lock this attempt set, for {@link releaseSignInAttempt}. */
+  lockedKeys: string[];
+}
+
 /**
- * Forgets the pair's failures after a successful sign-in. The IP's and the account's counts stay:
- * they measure an attack's volume, which one right password from one place does not undo.
+ * Counts a sign-in attempt as a failure of the pair, the IP and the account BEFORE its password is
+ * checked, and says whether it is over a limit. Checking first and counting after would let a
+ * burst of simultaneous attempts all pass the check while none had been counted yet; counting
+ * first, the attempt beyond the limit sees the count of every one before it, however many run at
+ * once. A right password then gives its count back ({@link releaseSignInAttempt}).
  */
-export async function clearSignInFailures(email: string, ip: string): Promise<void> {
+export async function reserveSignInAttempt(
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<SignInAttempt> {
+  const keys: [string, number][] = [
+    [pairKey(email, ip), MAX_PAIR_FAILURES],
+    [ipKey(ip), MAX_IP_FAILURES],
+    [accountKey(email), MAX_ACCOUNT_FAILURES],
+  ];
+  const counts = [];
+  for (const [key, limit] of keys) {
+    counts.push({ key, limit, ...(await bumpFailuresCounted(key, limit, now)) });
+  }
+  const over = counts.filter((count) => count.failures > count.limit && count.lockedUntil);
+  const ends = over.flatMap((count) => (count.lockedUntil ? [count.lockedUntil.getTime()] : []));
+  return {
+    refusedUntil: ends.length > 0 ? new Date(Math.max(...ends)) : null,
+    isLockedByThis: counts.some((count) => count.isLockedByThis),
+    lockedKeys: counts.flatMap((count) => (count.isLockedByThis ? [count.key] : [])),
+  };
+}
+
+/**
+ * After a right password: forgets the pair's failures, gives the IP's and the account's counts
+ * back the attempt reserved for this sign-in, and lifts a lock that this very attempt set (the
+ * counts of others stay: they measure an attack's volume, which one right password does not undo).
+ */
+export async function releaseSignInAttempt(
+  email: string,
+  ip: string,
+  attempt: SignInAttempt,
+): Promise<void> {
   await prisma.authThrottle.deleteMany({ where: { key: pairKey(email, ip) } });
+  for (const key of [ipKey(ip), accountKey(email)]) {
+    await prisma.$executeRaw`
+      UPDATE "AuthThrottle" SET
+        "failures" = GREATEST("failures" - 1, 0),
+        "lockedUntil" = CASE WHEN ${attempt.lockedKeys.includes(key)} THEN NULL
+                             ELSE "lockedUntil" END
+      WHERE "key" = ${key}`;
+  }
 }
 
 async function bumpFailures(key: string, limit: number, now: Date): Promise<boolean> {
+  return (await bumpFailuresCounted(key, limit, now)).isLockedByThis;
+}
+
+/** Counts one failure of `key`: the count in the window after it, the lock, and who set it. */
+async function bumpFailuresCounted(
+  key: string,
+  limit: number,
+  now: Date,
+): Promise<{ failures: number; lockedUntil: Date | null; isLockedByThis: boolean }> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS);
   // A window that has expired starts again at 1; reaching the limit sets the lock once.
-  const rows = await prisma.$queryRaw<{ locked: boolean }[]>`
+  const rows = await prisma.$queryRaw<
+    { failures: number; lockedUntil: Date | null; locked: boolean }[]
+  >`
     INSERT INTO "AuthThrottle" ("key", "failures", "windowStartedAt", "lockedUntil", "updatedAt")
     VALUES (${key}, 1, ${now}, ${limit <= 1 ? lockUntil : null}, ${now})
     ON CONFLICT ("key") DO UPDATE SET
@@ -106,6 +170,11 @@ async function bumpFailures(key: string, limit: number, now: Date): Promise<bool
         THEN ${lockUntil}
         ELSE "AuthThrottle"."lockedUntil" END,
       "updatedAt" = ${now}
-    RETURNING ("lockedUntil" = ${lockUntil}) AS locked`;
-  return rows[0]?.locked === true;
+    RETURNING "failures", "lockedUntil", ("lockedUntil" = ${lockUntil}) AS locked`;
+  const row = rows[0];
+  return {
+    failures: row?.failures ?? 0,
+    lockedUntil: row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null,
+    isLockedByThis: row?.locked === true,
+  };
 }
