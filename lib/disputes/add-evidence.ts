@@ -55,7 +55,7 @@ export async function addEvidence(
   }
   assertThreadOpen(claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, claim.id);
+    await assertThreadOpenForWrite(tx, claim.id, author);
     const checked = await checkEvidence(tx, claim.articleId, data);
     const evidence = await tx.evidence.create({
       data: {

@@ -107,22 +107,43 @@ export function staleVersion(what: string, currentVersion: number): AppError {
 }
 
 /**
- * Inside a contribution's transaction: takes a share lock on the claim row and throws CONFLICT
- * "This thread is locked…" when it is locked. A moderator locking the thread updates that row, so
- * a contribution either commits before the lock or sees it; none slips in after.
+ * Inside a contribution's transaction: takes a share lock on the claim row, throws CONFLICT "This
+ * thread is locked…" when it is locked, and checks again that `actor` may still read the claim. A
+ * moderator locking the thread, or the flagger changing the claim's audience, updates that row
+ * under a lock of its own, so a contribution either commits before the change or sees it; none
+ * slips in after (a claim made private in the meantime is NOT_FOUND).
+ *
+ * @param options.exclusive lock the row for update: for writers that number things per claim
+ *   (account positions), which must not run side by side
  */
 export async function assertThreadOpenForWrite(
   tx: Prisma.TransactionClient,
   claimId: string,
+  actor: Actor,
   options: { exclusive?: boolean } = {},
 ): Promise<void> {
-  // `exclusive` serialises writers that number things per claim (account positions); others share.
   const [row] = options.exclusive
     ? await tx.$queryRaw<{ lockedAt: Date | null }[]>`
         SELECT "lockedAt" FROM "Claim" WHERE id = ${claimId}::uuid FOR UPDATE`
     : await tx.$queryRaw<{ lockedAt: Date | null }[]>`
         SELECT "lockedAt" FROM "Claim" WHERE id = ${claimId}::uuid FOR SHARE`;
   if (!row) {
+    throw claimNotFound();
+  }
+  // Read through `tx`, not the pool: a transaction waiting for a connection of its own while
+  // holding one could exhaust the pool when many contributions queue on one claim.
+  const memberships = await tx.groupMembership.findMany({
+    where: { userId: actor.id, group: { deletedAt: null } },
+    select: { groupId: true },
+  });
+  const scope = { userId: actor.id, groupIds: memberships.map((row) => row.groupId) };
+  const readable = await tx.claim.count({
+    where: {
+      id: claimId,
+      annotation: readableAnnotationWhere(scope, { includeHidden: isModerator(actor) }),
+    },
+  });
+  if (readable === 0) {
     throw claimNotFound();
   }
   if (row.lockedAt) {

@@ -28,7 +28,7 @@ export async function createAccount(
   assertThreadOpen(claim);
   return prisma.$transaction(async (tx) => {
     // Exclusive: two accounts added at once must not take the same position.
-    await assertThreadOpenForWrite(tx, claim.id, { exclusive: true });
+    await assertThreadOpenForWrite(tx, claim.id, author, { exclusive: true });
     const position = await tx.claimAccount.count({ where: { claimId: claim.id } });
     const account = await tx.claimAccount.create({
       data: {

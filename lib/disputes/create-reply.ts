@@ -34,7 +34,7 @@ export async function createReply(
   const data = parseAnnotationInput(createReplySchema, input);
   const claim = await findClaimForChange(author, data.claimId);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, claim.id);
+    await assertThreadOpenForWrite(tx, claim.id, author);
     const stanceAccountTitle = await checkStanceAccount(tx, claim.id, data.stanceAccountId);
     if (data.inReplyToId) {
       const answered = await tx.reply.findFirst({

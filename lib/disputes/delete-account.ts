@@ -28,7 +28,7 @@ export async function deleteAccount(
   });
   assertThreadOpen(account.claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, account.claimId);
+    await assertThreadOpenForWrite(tx, account.claimId, editor);
     const { count } = await tx.claimAccount.updateMany({
       where: { id, deletedAt: null },
       data: { deletedAt: new Date() },

@@ -33,7 +33,7 @@ export async function deleteReply(
   }
   assertThreadOpen(reply.claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, reply.claimId);
+    await assertThreadOpenForWrite(tx, reply.claimId, editor);
     const { count } = await tx.reply.updateMany({
       where: { id, deletedAt: null },
       data: { deletedAt: new Date() },

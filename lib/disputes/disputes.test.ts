@@ -388,6 +388,25 @@ describe("the claim lifecycle", () => {
     assert.equal(edited.version, 4);
   });
 
+  it("refuses a reply to a claim made private while the reply was being written", async () => {
+    const claim = await buildClaim();
+    let replying: Promise<unknown> | undefined;
+    // The flagger's edit holds the claim's row, as changing its audience does, while the reply
+    // starts: it passes the early check, then waits for the row inside its transaction.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id}::uuid FOR UPDATE`;
+      replying = createReply(annotator, { claimId: claim.id, body: body("Just in time?") });
+      replying.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tx.annotation.update({
+        where: { id: claim.annotationId },
+        data: { visibility: "PRIVATE" },
+      });
+    });
+    await assertRefused(() => replying ?? Promise.resolve(), "NOT_FOUND");
+    assert.equal(await prisma.reply.count({ where: { claimId: claim.id } }), 0);
+  });
+
   it("answers concurrent retitles with one success and conflicts, never a deadlock", async () => {
     const claim = await buildClaim();
     const results = await Promise.allSettled(

@@ -70,7 +70,7 @@ export async function removeEvidence(
     ? `“${evidence.source.title}”`
     : `the passage “${(evidence.passageExact ?? "").slice(0, 60)}”`;
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, claimId);
+    await assertThreadOpenForWrite(tx, claimId, editor);
     const { count } = await tx.evidence.updateMany({
       where: { id, deletedAt: null },
       data: { deletedAt: new Date(), deletedById: editor.id },

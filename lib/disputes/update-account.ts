@@ -27,7 +27,7 @@ export async function updateAccount(
   const account = await findAccountForChange(editor, data.id, { mustOwn: true });
   assertThreadOpen(account.claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, account.claimId);
+    await assertThreadOpenForWrite(tx, account.claimId, editor);
     const previous = await tx.claimAccount.findFirst({
       where: { id: data.id, deletedAt: null },
       select: { version: true, title: true, body: true, bodyText: true, proponents: true },

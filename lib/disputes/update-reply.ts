@@ -37,7 +37,7 @@ export async function updateReply(
   }
   assertThreadOpen(reply.claim);
   return prisma.$transaction(async (tx) => {
-    await assertThreadOpenForWrite(tx, reply.claimId);
+    await assertThreadOpenForWrite(tx, reply.claimId, editor);
     const previous = await tx.reply.findFirst({
       where: { id: data.id, deletedAt: null, hiddenAt: null },
       select: { version: true, body: true, bodyText: true, stance: true, stanceAccountId: true },
