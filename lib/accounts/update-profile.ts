@@ -34,8 +34,8 @@ const EDITABLE_FIELDS = ["name", "affiliation", "orcid"] as const;
 /**
  * Updates the actor's own name, affiliation and ORCID iD. Fields left out stay as they are; an
  * empty affiliation or ORCID iD clears it. A change is recorded as an `auth.profile_update` audit
- * event with each changed field's old and new value (the ORCID iD links ORCID sign-in to the
- * account, so who set it and when matters); saving the same values records nothing.
+ * event with each changed field's old and new value (the ORCID iD is printed beside the scholar's
+ * work in editions, so who set it and when matters); saving the same values records nothing.
  *
  * @throws AppError NOT_FOUND when the actor's account no longer exists
  */

@@ -982,6 +982,12 @@ describe("replies", () => {
       stance: "QUESTION",
     });
     await assertRefused(() => hideReply(annotator, { id, reason: "Rude" }), "FORBIDDEN");
+    const cited = await addEvidence(stranger, {
+      replyId: id,
+      relation: "MENTIONS",
+      passage: passageOf("BBC radio"),
+    });
+    await removeEvidence(stranger, { id: cited.id });
     await hideReply(moderator, { id, reason: "Personal attack" });
     const row = await prisma.reply.findUniqueOrThrow({ where: { id } });
     assert.equal(row.bodyText, "Something rude.");
@@ -1015,6 +1021,11 @@ describe("replies", () => {
       page.timeline.filter((entry) => entry.summary === "Cyrus Stranger asked a question").length;
     assert.equal(asked(asModerator), asked(asReader) + 1);
     assert.equal(asked(asAuthor), asked(asReader));
+    const uncited = (page: typeof asReader) =>
+      page.timeline.filter((entry) =>
+        entry.summary.startsWith("Cyrus Stranger removed the citation of the passage “BBC radio”"),
+      ).length;
+    assert.equal(uncited(asModerator), uncited(asReader) + 1);
 
     await assertRefused(
       () => updateReply(stranger, { id, version: 1, body: body("Edit.") }),

@@ -49,6 +49,7 @@ export async function removeEvidence(
     select: {
       createdById: true,
       account: { select: { claimId: true, title: true } },
+      replyId: true,
       reply: { select: { claimId: true } },
       source: { select: { title: true } },
       passageExact: true,
@@ -80,7 +81,13 @@ export async function removeEvidence(
         action: "evidence.delete",
         actorId: editor.id,
         claimId,
-        data: { evidenceId: id, accountTitle: evidence.account?.title ?? null, label },
+        data: {
+          evidenceId: id,
+          accountTitle: evidence.account?.title ?? null,
+          // Named so that the timeline can leave it out while the reply is hidden.
+          replyId: evidence.replyId,
+          label,
+        },
       });
     }
     return { id, claimId, articleSlug: claim.articleSlug };
