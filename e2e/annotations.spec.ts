@@ -9,7 +9,7 @@
  * The test server also seeds the demo annotations; every test writes notes with its own unique
  * text and finds its annotations by that text, so tests do not depend on one another.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { expectNoSeriousAxeViolations, signIn } from "./support/helpers";
 import {
@@ -20,6 +20,7 @@ import {
   highlightsOf,
   liveRegion,
   openArticlePage,
+  selectWithMouse,
   uniqueNote,
 } from "./support/reader";
 
@@ -37,64 +38,6 @@ const BADAKHSHAN_SENTENCE =
 /** Opens the article and waits for the read-only editor, which draws the highlights. */
 async function openArticle(page: Page, path = ARTICLE_PATH): Promise<void> {
   await openArticlePage(page, path);
-}
-
-/**
- * Selects text of `container` with the mouse: presses on the first character of `startText`,
- * drags and releases on the last character of `endText` (the first occurrence after it), in the
- * text's own layout, across marks, paragraphs and headings.
- */
-async function selectWithMouse(
-  page: Page,
-  container: Locator,
-  startText: string,
-  endText: string,
-): Promise<void> {
-  const startOwner = container.getByText(startText, { exact: false }).first();
-  await startOwner.scrollIntoViewIfNeeded();
-  const points = await container.evaluate(
-    (element, [from, to]) => {
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node as Text);
-      }
-      const full = nodes.map((node) => node.data).join("");
-      const start = full.indexOf(from);
-      const end = full.indexOf(to, start) + to.length;
-      if (start < 0 || end < to.length) {
-        throw new Error(`text not found: ${from} … ${to}`);
-      }
-      const rectOfCharacter = (offset: number) => {
-        let rest = offset;
-        for (const node of nodes) {
-          if (rest < node.data.length) {
-            const range = document.createRange();
-            range.setStart(node, rest);
-            range.setEnd(node, rest + 1);
-            const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-            return { left: rect.left, right: rect.right, middle: rect.top + rect.height / 2 };
-          }
-          rest -= node.data.length;
-        }
-        throw new Error(`offset ${offset} is past the text`);
-      };
-      const first = rectOfCharacter(start);
-      const last = rectOfCharacter(end - 1);
-      return {
-        start: { x: first.left + 1, y: first.middle },
-        end: { x: last.right - 1, y: last.middle },
-      };
-    },
-    [startText, endText] as const,
-  );
-  await page.mouse.move(points.start.x, points.start.y);
-  await page.mouse.down();
-  await page.mouse.move((points.start.x + points.end.x) / 2, (points.start.y + points.end.y) / 2, {
-    steps: 6,
-  });
-  await page.mouse.move(points.end.x, points.end.y, { steps: 6 });
-  await page.mouse.up();
 }
 
 /** The fields of a new annotation the composer is filled with. */

@@ -26,6 +26,7 @@ import {
   highlightsOf,
   liveRegion,
   openArticlePage,
+  selectWithMouse,
   uniqueNote,
 } from "./support/reader";
 
@@ -111,56 +112,17 @@ function orphansSection(page: Page): Locator {
 }
 
 /**
- * Selects `text` in the article with the mouse: presses on its first character, drags and releases
- * on its last, and waits until the page's selection is exactly that text.
+ * Selects `text` in the article with the mouse (press on its first character, release on its
+ * last) and waits until the page's selection is exactly that text.
  */
-async function selectWithMouse(page: Page, text: string): Promise<void> {
-  const container = articleText(page);
-  await container.getByText(text, { exact: false }).first().scrollIntoViewIfNeeded();
-  const points = await container.evaluate((element, wanted) => {
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push(node as Text);
-    }
-    const start = nodes
-      .map((node) => node.data)
-      .join("")
-      .indexOf(wanted);
-    if (start < 0) {
-      throw new Error(`text not found: ${wanted}`);
-    }
-    const rectOfCharacter = (offset: number) => {
-      let rest = offset;
-      for (const node of nodes) {
-        if (rest < node.data.length) {
-          const range = document.createRange();
-          range.setStart(node, rest);
-          range.setEnd(node, rest + 1);
-          const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-          return { left: rect.left, right: rect.right, middle: rect.top + rect.height / 2 };
-        }
-        rest -= node.data.length;
-      }
-      throw new Error(`offset ${offset} is past the text`);
-    };
-    const first = rectOfCharacter(start);
-    const last = rectOfCharacter(start + wanted.length - 1);
-    return {
-      start: { x: first.left + 1, y: first.middle },
-      end: { x: last.right - 1, y: last.middle },
-    };
-  }, text);
-  await page.mouse.move(points.start.x, points.start.y);
-  await page.mouse.down();
-  await page.mouse.move(points.end.x, points.end.y, { steps: 8 });
-  await page.mouse.up();
+async function selectPassage(page: Page, text: string): Promise<void> {
+  await selectWithMouse(page, articleText(page), text, text);
   await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe(text);
 }
 
 /** Annotates `passage` with a comment as the signed-in user; returns the annotation id. */
 async function commentOn(page: Page, passage: string, note: string): Promise<string> {
-  await selectWithMouse(page, passage);
+  await selectPassage(page, passage);
   await page.getByRole("button", { name: "Annotate", exact: true }).click();
   const form = page.getByRole("form", { name: "New annotation" });
   await expect(form.getByRole("blockquote")).toContainText(passage);
@@ -243,7 +205,7 @@ test.describe("orphaned annotations", () => {
     await expect(entry.getByText("Select the new passage in the text first")).toBeVisible();
     await expect(orphans).toBeVisible();
 
-    await selectWithMouse(page, NEW_PASSAGE);
+    await selectPassage(page, NEW_PASSAGE);
     await reattach.click();
     await expect(liveRegion(page)).toContainText("Annotation re-attached to the selected passage.");
     await expect(highlightsOf(page, id)).toHaveText(NEW_PASSAGE);
