@@ -669,9 +669,10 @@ async function seedDemoDispute(demo: DemoDispute, context: SeedContext): Promise
  * annotations and, when present, the demo sources). Idempotent: a claim that already has accounts
  * is left alone, so restarts add nothing. Sources missing from the library are created minimally.
  *
+ * @param day the seeding day the history is dated from (`startOfSeedingDay()` by default)
  * @returns the annotation keys of the claims whose disputes this run seeded
  */
-export async function seedDemoDisputes(): Promise<string[]> {
+export async function seedDemoDisputes(day: Date = startOfSeedingDay()): Promise<string[]> {
   const [users, article] = await Promise.all([
     prisma.user.findMany({
       where: { email: { in: [ANNOTATOR, MODERATOR, ADMIN] }, disabledAt: null },
@@ -690,7 +691,7 @@ export async function seedDemoDisputes(): Promise<string[]> {
     people: new Map(users.map((user) => [user.email, user])),
     sources: await ensureSources(),
     revision,
-    day: startOfSeedingDay(),
+    day,
   };
   const seeded: string[] = [];
   for (const demo of demoDisputes) {

@@ -410,16 +410,17 @@ async function findBibliographySource(
  * dated in the demo history (seed/demo-history.ts): one source every few hours from the library's
  * start, its assessments after it.
  *
+ * @param day the seeding day the history is dated from (`startOfSeedingDay()` by default)
  * @returns the citation keys created or enriched by this run
  */
-export async function seedDemoSources(): Promise<string[]> {
+export async function seedDemoSources(day: Date = startOfSeedingDay()): Promise<string[]> {
   const actors = await findDemoActors();
   const moderator = actors.get(MODERATOR);
   if (!moderator) {
     return [];
   }
   const seeded: string[] = [];
-  const libraryStart = demoTime(startOfSeedingDay(), DEMO_SCHEDULE.libraryStarts);
+  const libraryStart = demoTime(day, DEMO_SCHEDULE.libraryStarts);
   for (const [position, demo] of demoSources.entries()) {
     const existing = await prisma.source.findUnique({
       where: { key: demo.key },

@@ -70,7 +70,8 @@ export async function seedDatabase(options: {
     }
   }
   if (options.withDemoAccounts) {
-    // The demo history happened in the weeks before today (seed/demo-history.ts).
+    // The demo history happened in the weeks before today (seed/demo-history.ts); the day is
+    // taken once, so that a seed running across midnight dates everything from the same day.
     const day = startOfSeedingDay();
     for (const slug of report.importedArticles) {
       await backdateSeedImport(slug, demoTime(day, DEMO_SCHEDULE.articleImported));
@@ -90,13 +91,13 @@ export async function seedDatabase(options: {
         report.createdAccounts.push(account.email);
       }
     }
-    report.seededSources = await seedDemoSources();
+    report.seededSources = await seedDemoSources(day);
     for (const annotation of demoAnnotations) {
       if (await seedDemoAnnotation(annotation, day)) {
         report.createdAnnotations.push(annotation.key);
       }
     }
-    report.seededDisputes = await seedDemoDisputes();
+    report.seededDisputes = await seedDemoDisputes(day);
   }
   return report;
 }
