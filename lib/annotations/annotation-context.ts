@@ -8,6 +8,15 @@ import { findMembership } from "@/lib/groups/find-membership";
 
 import type { SectionSpan } from "./check-target";
 
+/** The FORBIDDEN of writing for a group one is not a member of. */
+function notAGroupMember(): AppError {
+  return new AppError(
+    "FORBIDDEN",
+    "groupId: you are not a member of this group, so you cannot annotate for it.",
+    { field: "groupId" },
+  );
+}
+
 /**
  * Throws unless `actor` may put an annotation in the layer of `groupId`: only members of a live
  * group may write for it. Nothing to check for public and private annotations.
@@ -24,11 +33,7 @@ export async function assertCanWriteToGroup(
   }
   const membership = await findMembership(actor, { groupId });
   if (!membership) {
-    throw new AppError(
-      "FORBIDDEN",
-      "groupId: you are not a member of this group, so you cannot annotate for it.",
-      { field: "groupId" },
-    );
+    throw notAGroupMember();
   }
 }
 
@@ -57,11 +62,7 @@ export async function assertCanWriteToGroupForWrite(
       })
     : null;
   if (!membership) {
-    throw new AppError(
-      "FORBIDDEN",
-      "groupId: you are not a member of this group, so you cannot annotate for it.",
-      { field: "groupId" },
-    );
+    throw notAGroupMember();
   }
 }
 

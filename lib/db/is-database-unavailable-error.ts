@@ -4,6 +4,8 @@
  * "database unavailable" message for these; the pool reconnects by itself once the server is back.
  */
 
+import { someInCauseChain } from "./error-cause-chain";
+
 /** Driver-adapter error kinds that mean the server is unreachable or went away. */
 const UNAVAILABLE_ADAPTER_KINDS = new Set([
   "DatabaseNotReachable",
@@ -44,46 +46,37 @@ const UNAVAILABLE_MESSAGE =
 
 /** True when `error` (or anything in its cause chain) says the database is unreachable. */
 export function isDatabaseUnavailableError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const candidate = current as {
-      code?: unknown;
-      message?: unknown;
-      kind?: unknown;
-      meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
-      cause?: unknown;
-    };
-    const adapterCause = candidate.meta?.driverAdapterError?.cause;
-    if (
-      typeof adapterCause?.kind === "string" &&
-      UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)
-    ) {
-      return true;
-    }
-    if (
-      typeof adapterCause?.originalCode === "string" &&
-      UNAVAILABLE_SQLSTATES.has(adapterCause.originalCode)
-    ) {
-      return true;
-    }
-    if (typeof candidate.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(candidate.kind)) {
-      return true;
-    }
-    if (typeof candidate.code === "string") {
-      if (
-        UNAVAILABLE_PRISMA_CODES.has(candidate.code) ||
-        UNAVAILABLE_SOCKET_CODES.has(candidate.code) ||
-        UNAVAILABLE_SQLSTATES.has(candidate.code)
-      ) {
-        return true;
-      }
-    }
-    if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) {
-      return true;
-    }
-    current = candidate.cause;
+  return someInCauseChain(error, isUnavailableLink);
+}
+
+/** True when this one link of a cause chain says the database is unreachable. */
+function isUnavailableLink(link: object): boolean {
+  const candidate = link as {
+    code?: unknown;
+    message?: unknown;
+    kind?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
+  const adapterCause = candidate.meta?.driverAdapterError?.cause;
+  if (typeof adapterCause?.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) {
+    return true;
   }
-  return false;
+  if (
+    typeof adapterCause?.originalCode === "string" &&
+    UNAVAILABLE_SQLSTATES.has(adapterCause.originalCode)
+  ) {
+    return true;
+  }
+  if (typeof candidate.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(candidate.kind)) {
+    return true;
+  }
+  if (
+    typeof candidate.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(candidate.code) ||
+      UNAVAILABLE_SOCKET_CODES.has(candidate.code) ||
+      UNAVAILABLE_SQLSTATES.has(candidate.code))
+  ) {
+    return true;
+  }
+  return typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message);
 }
