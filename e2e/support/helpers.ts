@@ -8,6 +8,9 @@ import { DEMO_PASSWORD } from "../../seed/demo-accounts";
  * (rule, help text, the elements) so that a failure says what to fix.
  */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Next streams a page's metadata: after a client navigation the <title> may arrive a moment
+  // after the content a test waited for. Check the page as it is once it has one.
+  await expect(page).not.toHaveTitle("");
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
