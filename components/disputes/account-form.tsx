@@ -9,6 +9,7 @@ import { createAccountAction, updateAccountAction } from "@/lib/disputes/actions
 import { readEditorJson } from "@/lib/editor/editor-json";
 
 import styles from "./disputes.module.css";
+import { FormActions } from "./form-actions";
 import { useDisputeAction } from "./use-dispute-action";
 
 /** Props of {@link AccountForm}. */
@@ -101,20 +102,12 @@ export function AccountForm({ claimId, account, onDone, onCancel }: AccountFormP
         hint="What happened, according to this account."
         error={errors.body}
       />
-      <div className={styles.actions}>
-        <button type="submit" className={buttonClassName("primary", true)} disabled={isPending}>
-          {isPending ? "Saving…" : isEdit ? "Save account" : "Add account"}
-        </button>
-        {isEdit || onCancel ? (
-          <button
-            type="button"
-            className={buttonClassName("secondary", true)}
-            onClick={() => (onCancel ?? onDone)?.()}
-          >
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        label={isEdit ? "Save account" : "Add account"}
+        pendingLabel="Saving…"
+        isPending={isPending}
+        onCancel={isEdit || onCancel ? () => (onCancel ?? onDone)?.() : undefined}
+      />
       {state ? <FormStatus state={state} isInline /> : null}
     </form>
   );

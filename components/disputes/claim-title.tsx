@@ -2,10 +2,11 @@
 
 import { useRef, useState, type FormEvent } from "react";
 
-import { buttonClassName, FormStatus, TextField } from "@/components/auth/form-controls";
+import { FormStatus, TextField } from "@/components/auth/form-controls";
 import { updateClaimTitleAction } from "@/lib/disputes/actions";
 
 import styles from "./disputes.module.css";
+import { FormActions } from "./form-actions";
 import { useDisputeAction } from "./use-dispute-action";
 
 /** Props of {@link ClaimTitle}. */
@@ -80,18 +81,12 @@ export function ClaimTitle({ claimId, version, title, fallbackTitle, canEdit }: 
             hint="Leave empty to name the claim by its passage."
             error={state?.fieldErrors?.title}
           />
-          <div className={styles.actions}>
-            <button type="submit" className={buttonClassName("primary", true)} disabled={isPending}>
-              {isPending ? "Saving…" : "Save title"}
-            </button>
-            <button
-              type="button"
-              className={buttonClassName("secondary", true)}
-              onClick={stopEditing}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            label="Save title"
+            pendingLabel="Saving…"
+            isPending={isPending}
+            onCancel={stopEditing}
+          />
           {state ? <FormStatus state={state} isInline /> : null}
         </form>
       ) : null}

@@ -17,6 +17,7 @@ import type { EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { useClaimPage } from "./claim-page-context";
 import { EVIDENCE_RELATIONS, LOCATOR_LABELS } from "./dispute-display";
 import styles from "./disputes.module.css";
+import { FormActions } from "./form-actions";
 import { resolvePassage } from "./resolve-passage";
 import { SourcePicker } from "./source-picker";
 import { useDisputeAction } from "./use-dispute-action";
@@ -222,14 +223,13 @@ export function EvidenceForm({ accountId, replyId, targetName }: EvidenceFormPro
             isOptional
             error={errors.note}
           />
-          <div className={styles.actions}>
-            <button type="submit" className={buttonClassName("primary", true)} disabled={isPending}>
-              {isPending ? "Adding…" : "Add evidence"}
-            </button>
-            <button type="button" className={buttonClassName("secondary", true)} onClick={close}>
-              Close
-            </button>
-          </div>
+          <FormActions
+            label="Add evidence"
+            pendingLabel="Adding…"
+            isPending={isPending}
+            onCancel={close}
+            cancelLabel="Close"
+          />
           {state ? <FormStatus state={state} isInline /> : null}
         </form>
       )}

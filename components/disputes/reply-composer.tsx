@@ -3,13 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { useRef, useState, type FormEvent } from "react";
 
-import {
-  buttonClassName,
-  FormStatus,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "@/components/auth/form-controls";
+import { FormStatus, SelectField, TextAreaField, TextField } from "@/components/auth/form-controls";
 import { createReplyAction } from "@/lib/disputes/actions";
 import type { CitedSourceView } from "@/lib/disputes/claim-page-view";
 import { EVIDENCE_RELATION_LABELS } from "@/lib/disputes/labels";
@@ -19,6 +13,7 @@ import type { EvidenceRelation } from "@/lib/generated/prisma/enums";
 import { useClaimPage } from "./claim-page-context";
 import { EVIDENCE_RELATIONS, LOCATOR_LABELS } from "./dispute-display";
 import styles from "./disputes.module.css";
+import { FormActions } from "./form-actions";
 import { ReplyBodyEditor } from "./reply-body-editor";
 import { SourcePicker } from "./source-picker";
 import { StanceFields, type StanceValue } from "./stance-fields";
@@ -167,20 +162,12 @@ export function ReplyComposer({ inReplyTo, onDone }: ReplyComposerProps) {
           />
         </fieldset>
       ) : null}
-      <div className={styles.actions}>
-        <button type="submit" className={buttonClassName("primary", true)} disabled={isPending}>
-          {isPending ? "Posting…" : "Post reply"}
-        </button>
-        {inReplyTo ? (
-          <button
-            type="button"
-            className={buttonClassName("secondary", true)}
-            onClick={() => onDone?.()}
-          >
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        label="Post reply"
+        pendingLabel="Posting…"
+        isPending={isPending}
+        onCancel={inReplyTo ? () => onDone?.() : undefined}
+      />
       {state ? <FormStatus state={state} isInline /> : null}
     </form>
   );

@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { useId, useState, type FormEvent } from "react";
 
 import { AnnotationBodyView } from "@/components/annotations/annotation-body-view";
-import { buttonClassName, FormStatus, TextField } from "@/components/auth/form-controls";
+import { FormStatus, TextField } from "@/components/auth/form-controls";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import {
   deleteReplyAction,
@@ -21,6 +21,7 @@ import { stanceNeedsAccount } from "./dispute-display";
 import styles from "./disputes.module.css";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceList } from "./evidence-list";
+import { FormActions } from "./form-actions";
 import { ReplyBodyEditor } from "./reply-body-editor";
 import { ReplyComposer } from "./reply-composer";
 import { ReplyHistory } from "./reply-history";
@@ -186,18 +187,12 @@ export function ReplyItem({
             error={errors.body}
           />
           <StanceFields value={stance} onChange={setStance} accounts={accounts} errors={errors} />
-          <div className={styles.actions}>
-            <button type="submit" className={buttonClassName("primary", true)} disabled={isPending}>
-              {isPending ? "Saving…" : "Save reply"}
-            </button>
-            <button
-              type="button"
-              className={buttonClassName("secondary", true)}
-              onClick={() => changeMode("view")}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            label="Save reply"
+            pendingLabel="Saving…"
+            isPending={isPending}
+            onCancel={() => changeMode("view")}
+          />
         </form>
       ) : (
         <AnnotationBodyView
@@ -221,18 +216,13 @@ export function ReplyItem({
           aria-label={`Hide the reply of ${reply.author.name}`}
         >
           <TextField label="Reason for hiding" name="reason" maxLength={500} isOptional />
-          <div className={styles.actions}>
-            <button type="submit" className={buttonClassName("danger", true)} disabled={isPending}>
-              {isPending ? "Hiding…" : "Hide reply"}
-            </button>
-            <button
-              type="button"
-              className={buttonClassName("secondary", true)}
-              onClick={() => changeMode("view")}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            label="Hide reply"
+            pendingLabel="Hiding…"
+            isPending={isPending}
+            variant="danger"
+            onCancel={() => changeMode("view")}
+          />
         </form>
       ) : null}
 
